@@ -1,0 +1,90 @@
+package org.polaris.ingest.api;
+
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.polaris.ingest.IngestConfig;
+import org.polaris.ingest.csv.CsvFile;
+import org.polaris.ingest.csv.CsvRejected;
+import org.polaris.ingest.publish.RunPublisher;
+import org.polaris.ingest.publish.RunReceipt;
+import org.polaris.ingest.publish.RunRequest;
+import org.polaris.schemas.avro.RunKind;
+import org.polaris.schemas.avro.RunMode;
+
+/**
+ * File imports: {@code POST /api/imports/{pathful|roster|events}} with a multipart {@code file}
+ * (and {@code academicYear} for Pathful). The whole file is checked first (encoding, binary,
+ * CSV structure, header); then the run is published and 202 answers with its id and row count.
+ * The run's outcome is followed on {@code /api/runs/{id}}.
+ */
+@Path("/api/imports")
+public class ImportResource {
+
+    @Inject
+    RunPublisher publisher;
+
+    @Inject
+    IngestConfig config;
+
+    @POST
+    @Path("{kind}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(@PathParam("kind") String kindName, @RestForm("file") FileUpload file,
+            @RestForm("academicYear") String academicYear, @RestHeader("X-Polaris-User") String user) {
+        RunKind kind = kind(kindName);
+        if (kind == null) {
+            return error(Response.Status.NOT_FOUND, "no import of kind \"" + kindName + "\" (pathful, roster, events)");
+        }
+        if (file == null) {
+            return error(Response.Status.BAD_REQUEST, "attach the file as the multipart part \"file\"");
+        }
+        String window = academicYear == null || academicYear.isBlank() ? null : academicYear.strip();
+        if (kind == RunKind.PATHFUL && window == null) {
+            return error(Response.Status.BAD_REQUEST, "a Pathful import needs academicYear, e.g. 2024-2025");
+        }
+        java.nio.file.Path path = file.uploadedFile();
+        CsvFile csv = new CsvFile(path);
+        CsvFile.Shape shape;
+        try {
+            shape = csv.check(config.maxFileBytes());
+        } catch (CsvRejected e) {
+            Response.Status status = e.getMessage().contains("over the limit") ? Response.Status.REQUEST_ENTITY_TOO_LARGE
+                    : Response.Status.BAD_REQUEST;
+            return error(status, file.fileName() + ": " + e.getMessage());
+        }
+        RunRequest request = new RunRequest(kind, file.fileName(), window, user == null || user.isBlank() ? "api" : user,
+                RunMode.COMMIT, null);
+        try {
+            RunReceipt receipt = publisher.publish(request, shape.header(), sink -> csv.read(sink::accept));
+            return Response.accepted(receipt).build();
+        } catch (RunPublisher.PublishFailedException e) {
+            return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    private static RunKind kind(String name) {
+        try {
+            RunKind kind = RunKind.valueOf(name.toUpperCase(Locale.ROOT));
+            return kind == RunKind.UNKNOWN ? null : kind;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    }
+}

@@ -1,0 +1,172 @@
+package org.polaris.ingest.csv;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A CSV source file: UTF-8 with or without BOM, quoted fields (newlines inside quotes included),
+ * CRLF or LF. The header is row 1; a row's number is its record number, as a spreadsheet shows it.
+ * Blank header cells and their columns are ignored; empty rows are skipped (they still take their
+ * row number). {@link #check} reads the whole file before any row is published, so a file that
+ * turns out to be binary, mis-encoded or malformed at row 90,000 is refused with nothing sent.
+ */
+public final class CsvFile {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(false)
+            .setTrim(false)
+            .get();
+
+    private final Path path;
+
+    public CsvFile(Path path) {
+        this.path = path;
+    }
+
+    /** The header (named columns, in order) and the number of data rows; or a rejection naming the row. */
+    public Shape check(long maxBytes) {
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (size == 0) {
+            throw new CsvRejected(0, "the file is empty");
+        }
+        if (size > maxBytes) {
+            throw new CsvRejected(0, "the file is " + size + " bytes, over the limit of " + maxBytes
+                    + " (polaris.ingest.max-file-bytes)");
+        }
+        int[] rows = {0};
+        List<String> header = read(r -> rows[0]++);
+        return new Shape(header, rows[0]);
+    }
+
+    /** Streams the data rows (row number, header -> cell) to the consumer; call {@link #check} first. */
+    public List<String> read(RowConsumer consumer) {
+        int[] lastRow = {1};
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+             Reader reader = utf8(skipBom(in));
+             CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+            var records = parser.iterator();
+            if (!records.hasNext()) {
+                throw new CsvRejected(0, "the file is empty");
+            }
+            CSVRecord headerRecord = records.next();
+            List<Column> columns = columns(headerRecord);
+            List<String> header = columns.stream().map(Column::name).toList();
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                int row = (int) record.getRecordNumber();
+                lastRow[0] = row;
+                Map<String, String> cells = new LinkedHashMap<>(columns.size() * 2);
+                boolean empty = true;
+                for (Column c : columns) {
+                    String value = c.index() < record.size() ? record.get(c.index()) : "";
+                    checkText(value, row);
+                    if (!value.isBlank()) {
+                        empty = false;
+                    }
+                    cells.put(c.name(), value);
+                }
+                if (!empty) {
+                    consumer.accept(row, cells);
+                }
+            }
+            return header;
+        } catch (UncheckedIOException | IOException | IllegalStateException e) {
+            // commons-csv reports malformed quoting as an (unchecked) IOException or IllegalStateException
+            throw refusal(e, lastRow[0] + 1);
+        }
+    }
+
+    /** Shorthand for {@link #read(RowConsumer)} when only the header is wanted. */
+    public List<String> read(Consumer<Integer> rowSeen) {
+        return read((row, cells) -> rowSeen.accept(row));
+    }
+
+    private static List<Column> columns(CSVRecord header) {
+        List<Column> columns = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).strip();
+            checkText(name, 1);
+            if (name.isEmpty()) {
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(name, i + 1);
+            if (earlier != null) {
+                throw new CsvRejected(1, "column \"" + name + "\" appears twice (columns " + earlier + " and " + (i + 1)
+                        + "): rename or remove one");
+            }
+            columns.add(new Column(name, i));
+        }
+        if (columns.isEmpty()) {
+            throw new CsvRejected(1, "the header row has no column names");
+        }
+        return columns;
+    }
+
+    private static void checkText(String value, int row) {
+        if (value.indexOf('\u0000') >= 0) {
+            throw new CsvRejected(row, "the file looks binary (it contains NUL bytes); upload a CSV export");
+        }
+    }
+
+    private static InputStream skipBom(InputStream in) throws IOException {
+        in.mark(3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && bom[0] == (byte) 0xEF && bom[1] == (byte) 0xBB && bom[2] == (byte) 0xBF)) {
+            in.reset();
+        }
+        return in;
+    }
+
+    private static Reader utf8(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    private static CsvRejected refusal(Exception e, int row) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return new CsvRejected(row, "the file is not UTF-8 text; save it as \"CSV UTF-8\" and upload again");
+            }
+        }
+        Throwable root = e.getCause() != null ? e.getCause() : e;
+        return new CsvRejected(row, "the file is not valid CSV: " + root.getMessage());
+    }
+
+    /** Receives one non-empty data row. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(int rowNumber, Map<String, String> cells);
+    }
+
+    /** What {@link #check} found. */
+    public record Shape(List<String> header, int rows) {
+    }
+
+    private record Column(String name, int index) {
+    }
+}

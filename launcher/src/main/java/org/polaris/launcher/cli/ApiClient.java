@@ -1,0 +1,145 @@
+package org.polaris.launcher.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The pipeline's HTTP API as the CLI uses it. Errors carry the server's message. */
+final class ApiClient {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+    private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() { };
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ApiClient(String url) {
+        this.base = URI.create(url.endsWith("/") ? url : url + "/");
+    }
+
+    String url() {
+        return base.toString();
+    }
+
+    /** Uploads a file as a run; returns the receipt (runId, rows, ...). */
+    Map<String, Object> upload(String kind, Path file, Map<String, String> fields) throws IOException, InterruptedException {
+        String boundary = "polaris-" + UUID.randomUUID();
+        StringBuilder head = new StringBuilder();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            if (f.getValue() != null) {
+                head.append("--").append(boundary).append("\r\n")
+                        .append("Content-Disposition: form-data; name=\"").append(f.getKey()).append("\"\r\n\r\n")
+                        .append(f.getValue()).append("\r\n");
+            }
+        }
+        head.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(file.getFileName().toString().replace("\"", "")).append("\"\r\n")
+                .append("Content-Type: text/csv\r\n\r\n");
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/imports/" + kind))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-Polaris-User", "cli:" + System.getProperty("user.name"))
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofString(head.toString()),
+                        HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofString(tail)))
+                .build();
+        return JSON.readValue(send(request), OBJECT);
+    }
+
+    Map<String, Object> run(String runId) throws IOException, InterruptedException {
+        return JSON.readValue(get("api/runs/" + encode(runId)), OBJECT);
+    }
+
+    List<Map<String, Object>> runs(int limit) throws IOException, InterruptedException {
+        return JSON.readValue(get("api/runs?limit=" + limit), LIST);
+    }
+
+    List<Map<String, Object>> rows(String runId, String outcomes) throws IOException, InterruptedException {
+        return JSON.readValue(get("api/runs/" + encode(runId) + "/rows?outcome=" + encode(outcomes) + "&limit=100000"), LIST);
+    }
+
+    List<Map<String, Object>> warnings(String runId) throws IOException, InterruptedException {
+        return JSON.readValue(get("api/runs/" + encode(runId) + "/warnings?limit=100000"), LIST);
+    }
+
+    List<Map<String, Object>> progress(String academicYear) throws IOException, InterruptedException {
+        return JSON.readValue(get("api/progress?academicYear=" + encode(academicYear)), LIST);
+    }
+
+    boolean ready() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build());
+    }
+
+    private String send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException e) {
+            throw new ApiException(0, "cannot reach Polaris at " + base + " (start it with: bin/polaris up)");
+        }
+        if (response.statusCode() >= 400) {
+            throw new ApiException(response.statusCode(), errorOf(response.body(), response.statusCode()));
+        }
+        return response.body();
+    }
+
+    private static String errorOf(String body, int status) {
+        try {
+            Object error = JSON.readValue(body, OBJECT).get("error");
+            if (error != null) {
+                return error.toString();
+            }
+        } catch (IOException e) {
+            // not JSON: fall through
+        }
+        return "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + body.strip());
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static boolean exists(Path p) {
+        return Files.isRegularFile(p);
+    }
+
+    /** The API answered with an error, or could not be reached (status 0). */
+    static final class ApiException extends IOException {
+        final int status;
+
+        ApiException(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.polaris.launcher.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code polaris import pathful|roster|events FILE}: submit a file, follow the run, print its summary. */
+@Command(name = "import", description = "Import a CSV file and wait for the run's result.")
+final class ImportCommand implements Callable<Integer> {
+
+    static final List<String> KINDS = List.of("pathful", "roster", "events");
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    PolarisCli.Target target;
+
+    @Parameters(index = "0", paramLabel = "KIND", description = "pathful, roster or events")
+    String kind;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "the CSV file")
+    Path file;
+
+    @Option(names = "--academic-year", description = "the run's academic year, e.g. 2024-2025 (required for pathful)")
+    String academicYear;
+
+    @Option(names = "--json", description = "print one JSON object instead of the summary")
+    boolean json;
+
+    @Option(names = "--timeout", description = "how long to wait for the run (ISO-8601 duration, default PT30M)",
+            defaultValue = "PT30M")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (!KINDS.contains(kind)) {
+            err.println("polaris: unknown import kind \"" + kind + "\" (pathful, roster, events)");
+            return PolarisCli.REFUSED;
+        }
+        if (!Files.isRegularFile(file)) {
+            err.println("polaris: no such file: " + file);
+            return PolarisCli.REFUSED;
+        }
+        if ("pathful".equals(kind) && academicYear == null) {
+            err.println("polaris: a Pathful import needs --academic-year, e.g. --academic-year 2024-2025");
+            return PolarisCli.REFUSED;
+        }
+        ApiClient api = target.api();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("academicYear", academicYear);
+        Map<String, Object> receipt = api.upload(kind, file, fields);
+        String runId = receipt.get("runId").toString();
+        err.println("Run " + runId + ": " + receipt.get("rows") + " rows of " + file.getFileName() + " submitted");
+        Map<String, Object> run = RunWaiter.await(api, runId, timeout, err);
+        return report(run, runId, json, out, err);
+    }
+
+    static int report(Map<String, Object> run, String runId, boolean json, java.io.PrintWriter out,
+            java.io.PrintWriter err) throws Exception {
+        if (run == null) {
+            err.println("polaris: run " + runId + " is still running; follow it with: bin/polaris run " + runId);
+            return PolarisCli.UNAVAILABLE;
+        }
+        if (json) {
+            out.println(ApiClient.JSON.writeValueAsString(Reports.json(run)));
+        }
+        if (!"COMPLETED".equals(run.get("status"))) {
+            err.println("polaris: run " + runId + " was rejected: " + run.get("message"));
+            return PolarisCli.REFUSED;
+        }
+        if (!json) {
+            out.print(Reports.summary(run));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,219 @@
+package org.polaris.launcher.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one-command local mode. Starts the infrastructure JVM (deploy module: Kafka KRaft broker
+ * and, without {@code --db}, an embedded PostgreSQL), then the pipeline JVM (every worker and the
+ * HTTP API), and waits until {@code /q/health/ready} answers 200. Closing stops both, pipeline first.
+ */
+final class LocalStack implements AutoCloseable {
+
+    /** Where and how to run. */
+    record Settings(Path home, Path dataDir, int httpPort, String db, int kafkaPort, int postgresPort,
+            boolean pipelineLogsToConsole, String heap) {
+    }
+
+    private final Settings settings;
+    private final PrintWriter err;
+    private Process infra;
+    private Process pipeline;
+    private String jdbcUrl;
+
+    private LocalStack(Settings settings, PrintWriter err) {
+        this.settings = settings;
+        this.err = err;
+    }
+
+    static LocalStack start(Settings s, PrintWriter err) throws IOException, InterruptedException {
+        LocalStack stack = new LocalStack(s, err);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::closeQuietly, "polaris-local-stop"));
+        stack.startInfra();
+        stack.startPipeline();
+        return stack;
+    }
+
+    String url() {
+        return "http://localhost:" + settings.httpPort();
+    }
+
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    String kafka() {
+        return "127.0.0.1:" + settings.kafkaPort();
+    }
+
+    long pipelinePid() {
+        return pipeline.pid();
+    }
+
+    /** Blocks until the pipeline exits (Ctrl-C stops everything through the shutdown hook). */
+    int waitForPipeline() throws InterruptedException {
+        return pipeline.waitFor();
+    }
+
+    private void startInfra() throws IOException, InterruptedException {
+        requireFree(settings.httpPort(), "HTTP (--port)");
+        requireFree(settings.kafkaPort(), "Kafka (--kafka-port)");
+        requireFree(settings.kafkaPort() + 1, "the Kafka controller (--kafka-port + 1)");
+        Path logs = Files.createDirectories(settings.dataDir().resolve("logs"));
+        Path infraLog = logs.resolve("infra.log");
+        Path deploy = settings.home().resolve("deploy/target");
+        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx512m",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", deploy.resolve("deploy-0.1.0-SNAPSHOT.jar") + ":" + deploy.resolve("lib") + "/*",
+                "org.polaris.deploy.local.LocalInfra", "--data-dir", settings.dataDir().toString(),
+                "--kafka-port", Integer.toString(settings.kafkaPort())));
+        if (settings.db() != null) {
+            cmd.add("--no-postgres");
+        } else {
+            requireFree(settings.postgresPort(), "the embedded PostgreSQL (--postgres-port)");
+            cmd.addAll(List.of("--postgres-port", Integer.toString(settings.postgresPort())));
+        }
+        err.println("Starting Kafka (KRaft, 127.0.0.1:" + settings.kafkaPort() + ")"
+                + (settings.db() == null ? " and the embedded PostgreSQL (127.0.0.1:" + settings.postgresPort() + ")" : "")
+                + "; log: " + infraLog);
+        err.flush();
+        infra = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(infraLog.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            String log = Files.exists(infraLog) ? Files.readString(infraLog) : "";
+            int ready = log.indexOf("POLARIS-INFRA READY");
+            if (ready >= 0) {
+                String line = log.substring(ready).lines().findFirst().orElse("");
+                String embedded = line.replaceFirst(".*jdbc=", "").strip();
+                jdbcUrl = settings.db() != null ? settings.db() : embedded;
+                if (settings.db() != null) {
+                    ensureDatabase(settings.db());
+                }
+                return;
+            }
+            if (!infra.isAlive() || log.contains("POLARIS-INFRA FAILED")) {
+                throw new IOException("the local broker/database did not start; " + infraLog + " ends with:\n"
+                        + tail(log));
+            }
+            Thread.sleep(200);
+        }
+        throw new IOException("the local broker/database did not start within 3 minutes; see " + infraLog);
+    }
+
+    private void startPipeline() throws IOException, InterruptedException {
+        Path app = settings.home().resolve("launcher/target/quarkus-app/quarkus-run.jar");
+        Path log = settings.dataDir().resolve("logs/polaris.log");
+        List<String> cmd = List.of(java(), "-Xmx" + settings.heap(), "-XX:+UseParallelGC",
+                "-Dquarkus.http.port=" + settings.httpPort(),
+                "-Dkafka.bootstrap.servers=" + kafka(),
+                "-Dpolaris.data-dir=" + settings.dataDir().toAbsolutePath(),
+                "-jar", app.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        pb.environment().putIfAbsent("QUARKUS_DATASOURCE_USERNAME",
+                System.getenv().getOrDefault("POLARIS_DB_USER", "postgres"));
+        if (System.getenv("POLARIS_DB_PASSWORD") != null) {
+            pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", System.getenv("POLARIS_DB_PASSWORD"));
+        }
+        if (settings.pipelineLogsToConsole()) {
+            pb.inheritIO();
+        } else {
+            pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        }
+        err.println("Starting the pipeline on " + url() + (settings.pipelineLogsToConsole() ? "" : "; log: " + log));
+        err.flush();
+        pipeline = pb.start();
+        ApiClient api = new ApiClient(url());
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!pipeline.isAlive()) {
+                throw new IOException("the pipeline exited at start (code " + pipeline.exitValue() + ")"
+                        + (settings.pipelineLogsToConsole() ? "" : "; " + log + " ends with:\n" + tail(Files.readString(log))));
+            }
+            if (api.ready()) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new IOException("the pipeline was not ready within 3 minutes (GET " + url() + "/q/health/ready)");
+    }
+
+    /** Creates the database named in a PostgreSQL JDBC URL when it does not exist yet. */
+    static void ensureDatabase(String url) throws IOException {
+        int slash = url.indexOf('/', "jdbc:postgresql://".length());
+        if (!url.startsWith("jdbc:postgresql://") || slash < 0) {
+            throw new IOException("--db must be a PostgreSQL JDBC URL like jdbc:postgresql://127.0.0.1:5432/polaris");
+        }
+        String rest = url.substring(slash + 1);
+        String name = rest.replaceFirst("[?].*", "");
+        String admin = url.substring(0, slash + 1) + "postgres" + (rest.contains("?") ? rest.substring(rest.indexOf('?')) : "");
+        String user = System.getenv().getOrDefault("POLARIS_DB_USER", "postgres");
+        String password = System.getenv().getOrDefault("POLARIS_DB_PASSWORD", "");
+        try (Connection c = DriverManager.getConnection(admin, user, password);
+             var check = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            check.setString(1, name);
+            if (!check.executeQuery().next()) {
+                try (var create = c.createStatement()) {
+                    create.execute("create database \"" + name.replace("\"", "") + "\"");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot reach or prepare the database " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+
+    private synchronized void closeQuietly() {
+        stop(pipeline);
+        pipeline = null;
+        stop(infra);
+        infra = null;
+    }
+
+    private static void stop(Process p) {
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(45, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void requireFree(int port, String what) throws IOException {
+        try (ServerSocket s = new ServerSocket(port)) {
+            s.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IOException("port " + port + " for " + what + " is in use: is Polaris already running? "
+                    + "Pick another one with the option named.");
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String tail(String log) {
+        List<String> lines = log.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+    }
+}

@@ -1,0 +1,42 @@
+package org.polaris.launcher.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code bin/polaris}: runs the pipeline locally and talks to a running one over its HTTP API.
+ * Exit codes: 0 done, 2 refused (bad input, rejected run), 3 Polaris unreachable or timed out.
+ */
+@Command(name = "polaris", mixinStandardHelpOptions = true, version = "polaris 0.1.0",
+        description = "Polaris import pipeline: run it locally, import files, follow runs and progress.",
+        subcommands = {UpCommand.class, ImportCommand.class, RunsCommand.class, RunCommand.class,
+            ProgressCommand.class, DemoCommand.class, BenchCommand.class})
+public final class PolarisCli {
+
+    static final int REFUSED = 2;
+    static final int UNAVAILABLE = 3;
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new PolarisCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ApiClient.ApiException api) {
+                commandLine.getErr().println("polaris: " + api.getMessage());
+                return api.status == 0 ? UNAVAILABLE : REFUSED;
+            }
+            commandLine.getErr().println("polaris: " + e.getMessage());
+            return 1;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    /** --url, shared by the commands that talk to a running pipeline. */
+    static final class Target {
+        @CommandLine.Option(names = "--url", description = "Polaris API (default: $POLARIS_URL or http://localhost:8080)")
+        String url;
+
+        ApiClient api() {
+            String u = url != null ? url : System.getenv().getOrDefault("POLARIS_URL", "http://localhost:8080");
+            return new ApiClient(u);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.polaris.launcher.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the CLI prints: the spec's "Expected Output" block of each import kind, the runs table,
+ * one run in the import-log layout, and the progress table. Pure functions of the API's JSON.
+ */
+final class Reports {
+
+    private Reports() {
+    }
+
+    /** The playbook's Expected Output block for a completed run. */
+    static String summary(Map<String, Object> run) {
+        String kind = str(run.get("kind"));
+        StringBuilder b = new StringBuilder();
+        switch (kind) {
+            case "PATHFUL" -> {
+                line(b, "Rows processed", run.get("processed"));
+                line(b, "Rows created", run.get("created"));
+                line(b, "Rows updated", run.get("updated"));
+                line(b, "Rows skipped (duplicates)", run.get("skipped"));
+                line(b, "Rows unmatched (teacher)", run.get("unmatchedTeacher"));
+                line(b, "Rows unmatched (event)", run.get("unmatchedEvent"));
+                line(b, "Rows invalid", run.get("invalid"));
+            }
+            case "ROSTER" -> {
+                line(b, "Teachers imported", num(run, "created") + num(run, "updated") + num(run, "skipped"));
+                line(b, "Teachers created", run.get("created"));
+                line(b, "Teachers updated", run.get("updated"));
+                line(b, "Rows skipped", run.get("skipped"));
+                line(b, "Rows invalid", run.get("invalid"));
+            }
+            default -> {
+                line(b, "Events processed", run.get("processed"));
+                line(b, "Events created", run.get("created"));
+                line(b, "Events updated", run.get("updated"));
+                line(b, "Rows skipped", run.get("skipped"));
+                line(b, "Errors", run.get("invalid"));
+                line(b, "Warnings", run.get("warnings"));
+            }
+        }
+        return b.toString();
+    }
+
+    /** The one JSON object of {@code --json}: the run id and the kind's counts. */
+    static Map<String, Object> json(Map<String, Object> run) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("runId", run.get("runId"));
+        List<String> keys = "PATHFUL".equals(run.get("kind"))
+                ? List.of("processed", "created", "updated", "skipped", "unmatchedTeacher", "unmatchedEvent", "invalid")
+                : List.of("processed", "created", "updated", "skipped", "invalid", "warnings");
+        for (String k : keys) {
+            out.put(k, run.get(k));
+        }
+        if (!"COMPLETED".equals(run.get("status"))) {
+            out.put("status", run.get("status"));
+            out.put("message", run.get("message"));
+        }
+        return out;
+    }
+
+    /** One line per run, newest first. */
+    static String runsTable(List<Map<String, Object>> runs) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"RUN ID", "KIND", "STATUS", "STARTED (UTC)", "SOURCE", "WINDOW", "PROCESSED", "CREATED",
+            "UPDATED", "SKIPPED", "UNM.TEACHER", "UNM.EVENT", "INVALID", "CHECK"});
+        for (Map<String, Object> r : runs) {
+            rows.add(new String[] {str(r.get("runId")), str(r.get("kind")), str(r.get("status")), time(r.get("startedAt")),
+                str(r.get("sourceRef")), str(r.get("window")), progress(r), str(r.get("created")), str(r.get("updated")),
+                str(r.get("skipped")), str(r.get("unmatchedTeacher")), str(r.get("unmatchedEvent")), str(r.get("invalid")),
+                Boolean.TRUE.equals(r.get("countsAddUp")) ? "ok" : "MISMATCH"});
+        }
+        return table(rows);
+    }
+
+    /** A run in the spec's import-log layout, with the rows behind its invalid and unmatched counts. */
+    static String importLog(Map<String, Object> run, List<Map<String, Object>> problemRows,
+            List<Map<String, Object>> warningRows) {
+        StringBuilder b = new StringBuilder();
+        b.append("Import type: ").append(kindLabel(str(run.get("kind")))).append('\n');
+        b.append("Run id: ").append(str(run.get("runId"))).append('\n');
+        b.append("Run date/time: ").append(time(run.get("startedAt"))).append(" UTC").append('\n');
+        b.append("Run by: ").append(str(run.get("triggeredBy"))).append('\n');
+        b.append("File name: ").append(str(run.get("sourceRef"))).append('\n');
+        b.append("Window: ").append(run.get("window") == null ? "-" : str(run.get("window"))).append('\n');
+        b.append("Status: ").append(str(run.get("status")).toLowerCase(Locale.ROOT));
+        if (run.get("message") != null) {
+            b.append(" (").append(run.get("message")).append(')');
+        }
+        b.append('\n');
+        b.append("Mapping version: ").append(run.get("mappingVersion") == null ? "-" : str(run.get("mappingVersion")))
+                .append('\n');
+        b.append('\n').append("Results:\n");
+        int unmatched = num(run, "unmatchedTeacher") + num(run, "unmatchedEvent");
+        b.append("  Processed: ").append(progress(run)).append('\n');
+        b.append("  Created: ").append(str(run.get("created"))).append('\n');
+        b.append("  Updated: ").append(str(run.get("updated"))).append('\n');
+        b.append("  Skipped: ").append(str(run.get("skipped"))).append('\n');
+        b.append("  Unmatched: ").append(unmatched).append(" (teacher: ").append(str(run.get("unmatchedTeacher")))
+                .append(", event: ").append(str(run.get("unmatchedEvent"))).append(")\n");
+        b.append("  Invalid: ").append(str(run.get("invalid"))).append('\n');
+        b.append("  Warnings: ").append(str(run.get("warnings"))).append('\n');
+        b.append("  Check: created + updated + skipped + unmatched + invalid = ")
+                .append(num(run, "created") + num(run, "updated") + num(run, "skipped") + unmatched + num(run, "invalid"))
+                .append(Boolean.TRUE.equals(run.get("countsAddUp")) ? " = processed (ok)" : " != processed (MISMATCH)")
+                .append('\n');
+        b.append('\n').append("Decisions/notes:\n");
+        if (problemRows.isEmpty() && warningRows.isEmpty()) {
+            b.append("  none: every row was created, updated or skipped\n");
+        }
+        for (Map<String, Object> row : problemRows) {
+            b.append("  row ").append(str(row.get("row"))).append(": ").append(outcomeLabel(str(row.get("outcome"))))
+                    .append(": ").append(String.join("; ", strings(row.get("reasons")))).append('\n');
+        }
+        for (Map<String, Object> row : warningRows) {
+            b.append("  row ").append(str(row.get("row"))).append(": warning: ")
+                    .append(String.join("; ", strings(row.get("warnings")))).append('\n');
+        }
+        b.append('\n').append("Follow-ups:\n");
+        if (num(run, "unmatchedTeacher") > 0) {
+            b.append("  - unmatched teachers: import or update the roster of ").append(str(run.get("window")))
+                    .append(" (Playbook B), then re-import this file (idempotent)\n");
+        }
+        if (num(run, "unmatchedEvent") > 0) {
+            b.append("  - unmatched events: create the events with these Pathful session ids, then re-import\n");
+        }
+        if (num(run, "invalid") > 0) {
+            b.append("  - invalid rows: fix them in the source file and re-import\n");
+        }
+        if (unmatched + num(run, "invalid") == 0) {
+            b.append("  none\n");
+        }
+        return b.toString();
+    }
+
+    static String progressTable(List<Map<String, Object>> teachers) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"EMAIL", "NAME", "TARGET", "ATTENDED", "STATUS"});
+        for (Map<String, Object> t : teachers) {
+            rows.add(new String[] {str(t.get("email")), str(t.get("name")), str(t.get("targetSessions")),
+                str(t.get("attended")), str(t.get("status"))});
+        }
+        return table(rows);
+    }
+
+    static String kindLabel(String kind) {
+        return switch (kind) {
+            case "PATHFUL" -> "Pathful";
+            case "ROSTER" -> "Roster";
+            case "EVENTS" -> "Events";
+            default -> kind;
+        };
+    }
+
+    private static String outcomeLabel(String outcome) {
+        return switch (outcome) {
+            case "UNMATCHED_TEACHER" -> "unmatched teacher";
+            case "UNMATCHED_EVENT" -> "unmatched event";
+            default -> outcome.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String progress(Map<String, Object> r) {
+        Object expected = r.get("expectedRows");
+        return expected == null || "COMPLETED".equals(r.get("status")) ? str(r.get("processed"))
+                : str(r.get("processed")) + "/" + expected;
+    }
+
+    private static String table(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                b.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String label, Object value) {
+        b.append(label).append(": ").append(str(value)).append('\n');
+    }
+
+    static int num(Map<String, Object> run, String key) {
+        Object v = run.get(key);
+        return v instanceof Number n ? n.intValue() : 0;
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    private static String time(Object iso) {
+        if (iso == null) {
+            return "-";
+        }
+        try {
+            return java.time.OffsetDateTime.parse(iso.toString()).atZoneSameInstant(java.time.ZoneOffset.UTC)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso.toString();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object o) {
+        return o instanceof List<?> l ? (List<String>) l : List.of();
+    }
+}

@@ -1,0 +1,66 @@
+package org.polaris.matcher;
+
+import java.time.Duration;
+import java.util.Properties;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the matcher topology for the life of the application. A failing stream thread is
+ * replaced rather than letting the matcher die: rows it had not committed are processed again
+ * and the writer drops the duplicates.
+ */
+@ApplicationScoped
+public class MatcherStreams {
+
+    private static final Logger LOG = Logger.getLogger(MatcherStreams.class);
+
+    @Inject
+    Topology topology;
+
+    @Inject
+    MatcherConfig config;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
+    String bootstrapServers;
+
+    private volatile KafkaStreams streams;
+
+    void start(@Observes StartupEvent event) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
+        props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        props.putAll(config.streams());
+        streams = new KafkaStreams(topology, props);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.errorf(e, "matcher stream thread failed; replacing it");
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+        }
+    }
+
+    /** RUNNING once the tables are restored and rows flow; the readiness check reports it. */
+    public KafkaStreams.State state() {
+        return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+}

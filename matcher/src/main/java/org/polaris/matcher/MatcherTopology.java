@@ -1,0 +1,80 @@
+package org.polaris.matcher;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Joined;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.common.utils.Bytes;
+import org.polaris.schemas.Topics;
+import org.polaris.schemas.avro.AttendanceMatch;
+import org.polaris.schemas.avro.EventSession;
+import org.polaris.schemas.avro.NormalizedAttendance;
+import org.polaris.schemas.avro.RosterEntry;
+import org.polaris.schemas.serde.AvroSerde;
+
+/**
+ * The matcher topology, as a plain function tests can call.
+ * <pre>
+ * normalized.pathful (key year|email) --leftJoin roster table (key year|email)
+ *   --rekey by EventId, repartition--> leftJoin event-session table (key session id)
+ *   --> attendance.matched | attendance.unmatched (key eventId|email)
+ * </pre>
+ * Stream and tables are co-partitioned and joined as KTables (not global tables), so Kafka
+ * Streams processes them in timestamp order: a roster entry or event published before a Pathful
+ * row is always seen by that row.
+ */
+public final class MatcherTopology {
+
+    public static final String ROSTER_STORE = "roster-by-year-email";
+    public static final String EVENT_STORE = "event-sessions-by-id";
+    static final String BY_EVENT = "attendance-by-event";
+
+    private MatcherTopology() {
+    }
+
+    public static Topology build() {
+        var key = Serdes.String();
+        var matchSerde = AvroSerde.of(AttendanceMatch.class);
+        StreamsBuilder builder = new StreamsBuilder();
+
+        KTable<String, RosterEntry> roster = builder.table(Topics.REF_ROSTER.name(),
+                Consumed.with(key, Topics.REF_ROSTER.valueSerde()),
+                Materialized.<String, RosterEntry, KeyValueStore<Bytes, byte[]>>as(ROSTER_STORE)
+                        .withKeySerde(key).withValueSerde(Topics.REF_ROSTER.valueSerde()));
+        KTable<String, EventSession> events = builder.table(Topics.REF_EVENT_SESSIONS.name(),
+                Consumed.with(key, Topics.REF_EVENT_SESSIONS.valueSerde()),
+                Materialized.<String, EventSession, KeyValueStore<Bytes, byte[]>>as(EVENT_STORE)
+                        .withKeySerde(key).withValueSerde(Topics.REF_EVENT_SESSIONS.valueSerde()));
+
+        KStream<String, NormalizedAttendance> rows = builder.stream(Topics.NORMALIZED_PATHFUL.name(),
+                Consumed.with(key, Topics.NORMALIZED_PATHFUL.valueSerde()));
+
+        KStream<String, AttendanceMatch> matched = rows
+                .leftJoin(roster, Matching::withRosterEntry,
+                        Joined.with(key, Topics.NORMALIZED_PATHFUL.valueSerde(), Topics.REF_ROSTER.valueSerde()))
+                .selectKey((k, m) -> m.getAttendance().getEventId())
+                .repartition(Repartitioned.with(key, matchSerde).withName(BY_EVENT))
+                .leftJoin(events, Matching::withEventSession,
+                        Joined.with(key, matchSerde, Topics.REF_EVENT_SESSIONS.valueSerde()));
+
+        matched.split(Named.as("attendance-"))
+                .branch((k, m) -> Matching.isMatched(m), Branched.withConsumer(s -> s
+                        .selectKey((k, m) -> Matching.participationKey(m))
+                        .to(Topics.ATTENDANCE_MATCHED.name(), Produced.with(key, Topics.ATTENDANCE_MATCHED.valueSerde()))))
+                .defaultBranch(Branched.withConsumer(s -> s
+                        .map((k, m) -> KeyValue.pair(Matching.participationKey(m), Matching.unmatched(m)))
+                        .to(Topics.ATTENDANCE_UNMATCHED.name(),
+                                Produced.with(key, Topics.ATTENDANCE_UNMATCHED.valueSerde()))));
+        return builder.build();
+    }
+}

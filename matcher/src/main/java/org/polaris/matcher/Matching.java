@@ -1,0 +1,52 @@
+package org.polaris.matcher;
+
+import org.polaris.schemas.Keys;
+import org.polaris.schemas.avro.AttendanceMatch;
+import org.polaris.schemas.avro.EventSession;
+import org.polaris.schemas.avro.NormalizedAttendance;
+import org.polaris.schemas.avro.RosterEntry;
+import org.polaris.schemas.avro.UnmatchedAttendance;
+import org.polaris.schemas.avro.UnmatchedReason;
+
+/**
+ * The matcher's joiners, as named pure functions. A Pathful row matches a teacher when the
+ * roster of its academic year holds its normalized email, and an event when an event carries its
+ * EventId as Pathful session id. Unknown teacher wins over unknown event, so a row with both
+ * unknown counts once, as an unmatched teacher.
+ */
+public final class Matching {
+
+    private Matching() {
+    }
+
+    /** Joiner of the roster table: the row with its roster entry (null when the teacher is unknown). */
+    public static AttendanceMatch withRosterEntry(NormalizedAttendance row, RosterEntry entry) {
+        return AttendanceMatch.newBuilder().setAttendance(row).setRoster(entry).setEvent(null).build();
+    }
+
+    /** Joiner of the event-session table: adds the event (null when unknown). */
+    public static AttendanceMatch withEventSession(AttendanceMatch match, EventSession event) {
+        return AttendanceMatch.newBuilder(match).setEvent(event).build();
+    }
+
+    public static boolean isMatched(AttendanceMatch m) {
+        return m.getRoster() != null && m.getEvent() != null;
+    }
+
+    public static UnmatchedAttendance unmatched(AttendanceMatch m) {
+        NormalizedAttendance a = m.getAttendance();
+        if (m.getRoster() == null) {
+            return UnmatchedAttendance.newBuilder().setAttendance(a).setReason(UnmatchedReason.TEACHER)
+                    .setDetail("teacher email not in the " + a.getAcademicYear() + " roster"
+                            + (m.getEvent() == null ? "; event " + a.getEventId() + " unknown too" : ""))
+                    .build();
+        }
+        return UnmatchedAttendance.newBuilder().setAttendance(a).setReason(UnmatchedReason.EVENT)
+                .setDetail("no event with Pathful session id " + a.getEventId()).build();
+    }
+
+    /** Participation key of a row: where its writes land, so they stay in order. */
+    public static String participationKey(AttendanceMatch m) {
+        return Keys.participation(m.getAttendance().getEventId(), m.getAttendance().getTeacherEmail());
+    }
+}

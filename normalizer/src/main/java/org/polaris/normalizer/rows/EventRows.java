@@ -1,0 +1,66 @@
+package org.polaris.normalizer.rows;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.polaris.normalizer.mapping.Contracts.Events;
+import org.polaris.normalizer.mapping.HeaderResolution;
+import org.polaris.normalizer.rules.DateTimes;
+import org.polaris.normalizer.rules.Text;
+import org.polaris.schemas.avro.NormalizedEventSession;
+import org.polaris.schemas.avro.RawRow;
+
+/**
+ * Events-file row rules: Session ID, Session Title and Date required; Time optional (9:00 AM in
+ * the configured zone, with a warning, when empty). A date without a year is an error.
+ */
+public final class EventRows {
+
+    static final LocalTime DEFAULT_TIME = LocalTime.of(9, 0);
+
+    private EventRows() {
+    }
+
+    public static RowResult<NormalizedEventSession> normalize(RawRow row, HeaderResolution columns, ZoneId zone) {
+        Map<String, String> cells = row.getCells();
+        List<String> reasons = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+
+        String sessionId = PathfulRows.required(columns.cell(cells, Events.SESSION_ID), Events.SESSION_ID.label(), reasons);
+        String title = PathfulRows.required(columns.cell(cells, Events.TITLE), Events.TITLE.label(), reasons);
+
+        String rawDate = Text.clean(columns.cell(cells, Events.DATE));
+        Optional<LocalDate> date = DateTimes.parseDate(rawDate, zone);
+        if (rawDate == null) {
+            reasons.add("Date is empty");
+        } else if (date.isEmpty()) {
+            reasons.add("Date \"" + rawDate + "\" is not a date with a year (expected yyyy-MM-dd or M/d/yyyy)");
+        }
+
+        String rawTime = Text.clean(columns.cell(cells, Events.TIME));
+        LocalTime time = DEFAULT_TIME;
+        if (rawTime == null) {
+            warnings.add("Time is empty: 9:00 AM assumed");
+        } else {
+            Optional<LocalTime> parsed = DateTimes.parseTime(rawTime);
+            if (parsed.isEmpty()) {
+                reasons.add("Time \"" + rawTime + "\" is not a time of day (expected 2:15 PM or 14:15)");
+            } else {
+                time = parsed.get();
+            }
+        }
+
+        if (!reasons.isEmpty()) {
+            return RowResult.invalid(reasons);
+        }
+        return RowResult.valid(NormalizedEventSession.newBuilder()
+                .setRunId(row.getRunId()).setRowNumber(row.getRowNumber()).setSessionId(sessionId).setTitle(title)
+                .setStart(date.get().atTime(time).atZone(zone).toInstant()).setLocalDate(date.get())
+                .setWarnings(warnings).build());
+    }
+}

@@ -1,0 +1,133 @@
+package org.polaris.normalizer.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Date/time inputs (facts §0). Accepted, in order:
+ * <ul>
+ * <li>ISO-8601 with an offset: {@code 2025-03-05T14:15:00.000+0000}, {@code 2025-03-05T14:15:00-06:00},
+ *     {@code 2025-03-05T20:15:00Z};</li>
+ * <li>zone-less: {@code 2025-03-05T14:15[:00[.000]]}, {@code 2025-03-05 14:15[:00]}, read in the
+ *     configured zone (default America/Chicago);</li>
+ * <li>a date alone, {@code 2025-03-05}: midnight in the configured zone;</li>
+ * <li>US spreadsheet forms: {@code 3/5/2025}, {@code 3/5/2025 2:15 PM}, {@code 3/5/2025 14:15}.</li>
+ * </ul>
+ * A date without a year is never accepted (no guessed years).
+ */
+public final class DateTimes {
+
+    private static final DateTimeFormatter ISO_LIKE = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart()
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':').appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .optionalEnd()
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+
+    private static final List<DateTimeFormatter> US = List.of(
+            pattern("M/d/uuuu h:mm[:ss] a"), pattern("M/d/uuuu H:mm[:ss]"), pattern("M/d/uuuu"));
+
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE, pattern("M/d/uuuu"));
+    private static final List<DateTimeFormatter> TIMES = List.of(
+            pattern("h:mm[:ss] a"), pattern("h:mm[:ss]a"), pattern("H:mm[:ss]"), pattern("h a"), pattern("ha"));
+
+    public static final String ACCEPTED = "ISO-8601 like 2025-03-05T14:15:00-06:00, yyyy-MM-dd HH:mm[:ss], "
+            + "yyyy-MM-dd or M/d/yyyy [h:mm AM]";
+
+    private DateTimes() {
+    }
+
+    /** An instant read from the text, zone-less forms in {@code zone}. */
+    public static Optional<ZonedDateTime> parse(String text, ZoneId zone) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String s = text.strip();
+        try {
+            TemporalAccessor t = ISO_LIKE.parseBest(s, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+            return Optional.of(toZoned(t, zone));
+        } catch (DateTimeParseException e) {
+            // not ISO-like: try the spreadsheet forms
+        }
+        for (DateTimeFormatter f : US) {
+            try {
+                return Optional.of(toZoned(f.parseBest(s, LocalDateTime::from, LocalDate::from), zone));
+            } catch (DateTimeParseException e) {
+                // next form
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A calendar date: yyyy-MM-dd or M/d/yyyy (a date-time's date part is accepted too). */
+    public static Optional<LocalDate> parseDate(String text, ZoneId zone) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        for (DateTimeFormatter f : DATES) {
+            try {
+                return Optional.of(LocalDate.parse(text.strip(), f));
+            } catch (DateTimeParseException e) {
+                // next form
+            }
+        }
+        return parse(text, zone).map(ZonedDateTime::toLocalDate);
+    }
+
+    /** A time of day: 2:15 PM, 2:15PM, 14:15, 2 PM. */
+    public static Optional<LocalTime> parseTime(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String s = text.strip().toUpperCase(Locale.ROOT).replace(".", "");
+        for (DateTimeFormatter f : TIMES) {
+            try {
+                return Optional.of(LocalTime.parse(s, f));
+            } catch (DateTimeParseException e) {
+                // next form
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ZonedDateTime toZoned(TemporalAccessor t, ZoneId zone) {
+        if (t instanceof OffsetDateTime odt) {
+            return odt.atZoneSameInstant(zone);
+        }
+        if (t instanceof LocalDateTime ldt) {
+            return ldt.atZone(zone);
+        }
+        return ((LocalDate) t).atStartOfDay(zone);
+    }
+
+    private static DateTimeFormatter pattern(String p) {
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p).toFormatter(Locale.US)
+                .withResolverStyle(ResolverStyle.STRICT);
+    }
+
+}

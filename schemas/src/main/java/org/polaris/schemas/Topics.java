@@ -1,0 +1,105 @@
+package org.polaris.schemas;
+
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.polaris.schemas.avro.AttendanceMatch;
+import org.polaris.schemas.avro.DeadLetter;
+import org.polaris.schemas.avro.EventSession;
+import org.polaris.schemas.avro.NormalizedAttendance;
+import org.polaris.schemas.avro.NormalizedEventSession;
+import org.polaris.schemas.avro.NormalizedRosterEntry;
+import org.polaris.schemas.avro.RawRecord;
+import org.polaris.schemas.avro.RosterEntry;
+import org.polaris.schemas.avro.RowOutcome;
+import org.polaris.schemas.avro.RunEvent;
+import org.polaris.schemas.avro.RunKind;
+import org.polaris.schemas.avro.RunSummary;
+import org.polaris.schemas.avro.UnmatchedAttendance;
+import org.polaris.schemas.serde.AvroSerde;
+
+import static org.polaris.schemas.Topic.Retention.COMPACTED;
+import static org.polaris.schemas.Topic.Retention.REPLAYABLE;
+import static org.polaris.schemas.Topic.Retention.TRANSIENT;
+
+/**
+ * The topic catalogue: every topic of the pipeline with its key and value serdes. Names are
+ * {@code polaris.<stage>.<kind>}. Keys are the natural key of what the record changes once it is
+ * known (after normalization); before that, the run id, so a run's raw rows stay in one partition
+ * in order between its start and end markers.
+ */
+public final class Topics {
+
+    private static final Serde<String> KEY = Serdes.String();
+
+    /** Raw Pathful rows as they arrived. Key: run id. */
+    public static final Topic<String, RawRecord> RAW_PATHFUL = raw("polaris.raw.pathful");
+    /** Raw teacher roster rows as they arrived. Key: run id. */
+    public static final Topic<String, RawRecord> RAW_ROSTER = raw("polaris.raw.roster");
+    /** Raw events-file rows as they arrived. Key: run id. */
+    public static final Topic<String, RawRecord> RAW_EVENTS = raw("polaris.raw.events");
+
+    /** Run lifecycle for the writer: started (with mapping version), ended (with N), rejected. Key: run id. */
+    public static final Topic<String, RunEvent> RUN_EVENTS =
+            new Topic<>("polaris.runs.events", KEY, AvroSerde.of(RunEvent.class), TRANSIENT);
+
+    /** Valid Pathful rows. Key: academicYear|email, co-partitioned with {@link #REF_ROSTER}. */
+    public static final Topic<String, NormalizedAttendance> NORMALIZED_PATHFUL =
+            new Topic<>("polaris.normalized.pathful", KEY, AvroSerde.of(NormalizedAttendance.class), TRANSIENT);
+    /** Valid roster rows. Key: academicYear|email. */
+    public static final Topic<String, NormalizedRosterEntry> NORMALIZED_ROSTER =
+            new Topic<>("polaris.normalized.roster", KEY, AvroSerde.of(NormalizedRosterEntry.class), TRANSIENT);
+    /** Valid events-file rows. Key: Pathful session id. */
+    public static final Topic<String, NormalizedEventSession> NORMALIZED_EVENTS =
+            new Topic<>("polaris.normalized.events", KEY, AvroSerde.of(NormalizedEventSession.class), TRANSIENT);
+
+    /** Invalid rows with every reason, the cells and the row number. Key: run id. */
+    public static final Topic<String, DeadLetter> DEAD_LETTER =
+            new Topic<>("polaris.deadletter", KEY, AvroSerde.of(DeadLetter.class), REPLAYABLE);
+
+    /** Active roster entries (tombstone = no longer active). Key: academicYear|email. */
+    public static final Topic<String, RosterEntry> REF_ROSTER =
+            new Topic<>("polaris.ref.roster", KEY, AvroSerde.of(RosterEntry.class), COMPACTED);
+    /** Events known by Pathful session id. Key: session id. */
+    public static final Topic<String, EventSession> REF_EVENT_SESSIONS =
+            new Topic<>("polaris.ref.event-sessions", KEY, AvroSerde.of(EventSession.class), COMPACTED);
+
+    /** Pathful rows whose teacher and event are both known. Key: eventId|email. */
+    public static final Topic<String, AttendanceMatch> ATTENDANCE_MATCHED =
+            new Topic<>("polaris.attendance.matched", KEY, AvroSerde.of(AttendanceMatch.class), TRANSIENT);
+    /** Pathful rows with an unknown teacher or event. Key: eventId|email. */
+    public static final Topic<String, UnmatchedAttendance> ATTENDANCE_UNMATCHED =
+            new Topic<>("polaris.attendance.unmatched", KEY, AvroSerde.of(UnmatchedAttendance.class), TRANSIENT);
+
+    /** Terminal outcome of every row, as recorded in the ledger. Key: run id. */
+    public static final Topic<String, RowOutcome> ROW_OUTCOMES =
+            new Topic<>("polaris.runs.outcomes", KEY, AvroSerde.of(RowOutcome.class), REPLAYABLE);
+    /** Run counts: progress while running, final on completion. Key: run id. */
+    public static final Topic<String, RunSummary> RUN_SUMMARIES =
+            new Topic<>("polaris.runs.summaries", KEY, AvroSerde.of(RunSummary.class), REPLAYABLE);
+
+    /** Every topic, for the bootstrap that creates them and for the Strimzi manifests test. */
+    public static final List<Topic<String, ?>> ALL = List.of(
+            RAW_PATHFUL, RAW_ROSTER, RAW_EVENTS, RUN_EVENTS,
+            NORMALIZED_PATHFUL, NORMALIZED_ROSTER, NORMALIZED_EVENTS, DEAD_LETTER,
+            REF_ROSTER, REF_EVENT_SESSIONS, ATTENDANCE_MATCHED, ATTENDANCE_UNMATCHED,
+            ROW_OUTCOMES, RUN_SUMMARIES);
+
+    private Topics() {
+    }
+
+    /** The raw topic a run of this kind is published to. */
+    public static Topic<String, RawRecord> rawFor(RunKind kind) {
+        return switch (kind) {
+            case PATHFUL -> RAW_PATHFUL;
+            case ROSTER -> RAW_ROSTER;
+            case EVENTS -> RAW_EVENTS;
+            default -> throw new IllegalArgumentException("no raw topic for run kind " + kind);
+        };
+    }
+
+    private static Topic<String, RawRecord> raw(String name) {
+        return new Topic<>(name, KEY, AvroSerde.of(RawRecord.class), REPLAYABLE);
+    }
+}

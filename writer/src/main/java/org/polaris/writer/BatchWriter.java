@@ -1,0 +1,179 @@
+package org.polaris.writer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.polaris.schemas.avro.DeadLetter;
+import org.polaris.schemas.avro.EventSession;
+import org.polaris.schemas.avro.OutcomeKind;
+import org.polaris.schemas.avro.RosterEntry;
+import org.polaris.schemas.avro.RowOutcome;
+import org.polaris.schemas.avro.RunKind;
+import org.polaris.schemas.avro.RunSummary;
+import org.polaris.writer.ledger.RunLedger;
+import org.polaris.writer.messaging.Batch;
+import org.polaris.writer.store.AttendanceStore;
+import org.polaris.writer.store.EventStore;
+import org.polaris.writer.store.Outcome;
+import org.polaris.writer.store.ProgressStore;
+import org.polaris.writer.store.RosterStore;
+
+/**
+ * Owns the writer's transactions. {@link #write} applies one batch: entity upserts, the rows'
+ * outcomes and the run counters commit together, and the caller acknowledges the Kafka offsets
+ * only after it returns. {@link #complete} then closes the runs that reached their N outcomes,
+ * once the batch's reference rows are on the broker (so a completed roster run is already
+ * visible to the matcher).
+ */
+@ApplicationScoped
+public class BatchWriter {
+
+    private static final String YEARS_OF_RUN = "select distinct academic_year from teacher_progress where last_run_id = ?::uuid";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Transactional
+    public Written write(Batch batch) {
+        try (Connection c = dataSource.getConnection()) {
+            Set<String> runIds = batch.runIds();
+            RunLedger.ensure(c, runIds);
+            for (var s : batch.started()) {
+                RunLedger.started(c, s);
+            }
+            for (var e : batch.ended()) {
+                RunLedger.ended(c, e);
+            }
+            for (var r : batch.rejected()) {
+                RunLedger.rejected(c, r);
+            }
+
+            Batch fresh = batch.without(RunLedger.alreadyRecorded(c, batch.rowKeys()));
+            List<Outcome> outcomes = new ArrayList<>(fresh.size());
+            for (DeadLetter d : fresh.deadLetters()) {
+                outcomes.add(new Outcome(d.getRunId(), d.getRowNumber(), OutcomeKind.INVALID, d.getReasons(), List.of(),
+                        d.getCells()));
+            }
+            outcomes.addAll(AttendanceStore.recordUnmatched(c, fresh.unmatched()));
+            outcomes.addAll(AttendanceStore.upsert(c, fresh.matched()));
+            outcomes.addAll(RosterStore.upsert(c, fresh.roster()));
+            outcomes.addAll(EventStore.upsert(c, fresh.events()));
+            RunLedger.record(c, outcomes);
+
+            // Reference rows of every row in the batch, recorded before or not: after a crash between
+            // commit and publish, the redelivered batch publishes them again.
+            Map<String, RosterEntry> roster = RosterStore.current(c, batch.roster());
+            Map<String, EventSession> events = EventStore.current(c,
+                    batch.events().stream().map(e -> e.getSessionId()).distinct().toList());
+            return new Written(runIds, roster, events, rowOutcomes(outcomes), RunLedger.summaries(c, runIds));
+        } catch (SQLException e) {
+            throw new WriteFailedException(e);
+        }
+    }
+
+    /** Completes the runs that have all their outcomes, recomputing the progress they affect. */
+    @Transactional
+    public List<RunSummary> complete(Collection<String> runIds) {
+        try (Connection c = dataSource.getConnection()) {
+            List<RunLedger.CompletedRun> done = RunLedger.complete(c, runIds);
+            for (RunLedger.CompletedRun run : done) {
+                if (run.validateOnly()) {
+                    continue;
+                }
+                if (run.kind() == RunKind.PATHFUL && run.window() != null) {
+                    ProgressStore.recompute(c, run.window());
+                } else if (run.kind() == RunKind.ROSTER) {
+                    for (String year : yearsOf(c, run.runId())) {
+                        ProgressStore.recompute(c, year);
+                    }
+                }
+            }
+            return RunLedger.summaries(c, done.stream().map(RunLedger.CompletedRun::runId).toList());
+        } catch (SQLException e) {
+            throw new WriteFailedException(e);
+        }
+    }
+
+    /** Records a row the database refused, as an invalid outcome with the reason, in its own transaction. */
+    @Transactional
+    public Written writeRefused(Batch single, String reason) {
+        try (Connection c = dataSource.getConnection()) {
+            Set<String> runIds = single.runIds();
+            RunLedger.ensure(c, runIds);
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Outcome.RowKey key : single.rowKeys()) {
+                outcomes.add(new Outcome(key.runId(), key.rowNumber(), OutcomeKind.INVALID,
+                        List.of("the writer could not store this row: " + reason), List.of(), null));
+            }
+            RunLedger.record(c, outcomes);
+            return new Written(runIds, Map.of(), Map.of(), rowOutcomes(outcomes), RunLedger.summaries(c, runIds));
+        } catch (SQLException e) {
+            throw new WriteFailedException(e);
+        }
+    }
+
+    private static List<String> yearsOf(Connection c, String runId) throws SQLException {
+        List<String> years = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(YEARS_OF_RUN)) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    years.add(rs.getString(1));
+                }
+            }
+        }
+        return years;
+    }
+
+    private static List<RowOutcome> rowOutcomes(List<Outcome> outcomes) {
+        Instant now = Instant.now();
+        List<RowOutcome> out = new ArrayList<>(outcomes.size());
+        for (Outcome o : outcomes) {
+            out.add(RowOutcome.newBuilder().setRunId(o.runId()).setRowNumber(o.rowNumber()).setOutcome(o.kind())
+                    .setReasons(o.reasons()).setWarnings(o.warnings() == null ? List.of() : o.warnings())
+                    .setRecordedAt(now).build());
+        }
+        return out;
+    }
+
+    /** What a committed batch hands to the publisher. */
+    public record Written(Set<String> runIds, Map<String, RosterEntry> roster, Map<String, EventSession> events,
+            List<RowOutcome> outcomes, List<RunSummary> progress) {
+
+        public static final Written NONE = new Written(new TreeSet<>(), Map.of(), Map.of(), List.of(), List.of());
+
+        public Written plus(Written o) {
+            Set<String> ids = new TreeSet<>(runIds);
+            ids.addAll(o.runIds);
+            var r = new java.util.LinkedHashMap<>(roster);
+            r.putAll(o.roster);
+            var e = new java.util.LinkedHashMap<>(events);
+            e.putAll(o.events);
+            List<RowOutcome> outs = new ArrayList<>(outcomes);
+            outs.addAll(o.outcomes);
+            List<RunSummary> p = new ArrayList<>(progress);
+            p.addAll(o.progress);
+            return new Written(ids, r, e, outs, p);
+        }
+    }
+
+    /** The database refused or failed the batch. */
+    public static final class WriteFailedException extends RuntimeException {
+        WriteFailedException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.polaris.writer.api;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The run ledger, read-only: runs with their counts, and the rows behind the counts. */
+@Path("/api/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    /** Outcomes an operator has to look at; the others are listed on request. */
+    private static final List<String> NEEDS_ATTENTION = List.of("INVALID", "UNMATCHED_TEACHER", "UNMATCHED_EVENT");
+
+    @GET
+    public List<RunView> list(@QueryParam("limit") @DefaultValue("50") int limit) {
+        return ImportRun.<ImportRun>findAll(Sort.descending("startedAt").and("id"))
+                .page(Page.ofSize(Math.max(1, Math.min(limit, 1000)))).list()
+                .stream().map(RunView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public RunView get(@PathParam("id") String id) {
+        return RunView.of(find(id));
+    }
+
+    /** Rows of a run by outcome (default: invalid and unmatched), in row order, with reasons and warnings. */
+    @GET
+    @Path("{id}/rows")
+    public List<RowView> rows(@PathParam("id") String id, @QueryParam("outcome") String outcomes,
+            @QueryParam("limit") @DefaultValue("1000") int limit) {
+        ImportRun run = find(id);
+        List<String> wanted = outcomes == null || outcomes.isBlank() ? NEEDS_ATTENTION
+                : Arrays.stream(outcomes.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+        return OutcomeRow.<OutcomeRow>find("runId = ?1 and outcome in ?2", Sort.ascending("rowNumber"), run.id, wanted)
+                .page(Page.ofSize(Math.max(1, Math.min(limit, 100_000)))).list()
+                .stream().map(RowView::of).toList();
+    }
+
+    /** Rows of a run that carry warnings, whatever their outcome. */
+    @GET
+    @Path("{id}/warnings")
+    public List<RowView> warnings(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("1000") int limit) {
+        ImportRun run = find(id);
+        return OutcomeRow.<OutcomeRow>find("runId = ?1 and warnings is not null", Sort.ascending("rowNumber"), run.id)
+                .page(Page.ofSize(Math.max(1, Math.min(limit, 100_000)))).list()
+                .stream().map(RowView::of).toList();
+    }
+
+    private static ImportRun find(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("no run " + id);
+        }
+        ImportRun run = ImportRun.findById(uuid);
+        if (run == null) {
+            throw new NotFoundException("no run " + id);
+        }
+        return run;
+    }
+
+    /** One row's outcome for operators. */
+    public record RowView(int row, String outcome, List<String> reasons, List<String> warnings) {
+        static RowView of(OutcomeRow o) {
+            return new RowView(o.rowNumber, o.outcome, split(o.reasons), split(o.warnings));
+        }
+
+        private static List<String> split(String s) {
+            return s == null ? List.of() : List.of(s.split("\n"));
+        }
+    }
+}

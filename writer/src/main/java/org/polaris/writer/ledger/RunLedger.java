@@ -1,0 +1,295 @@
+package org.polaris.writer.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.polaris.schemas.avro.OutcomeKind;
+import org.polaris.schemas.avro.RunEnded;
+import org.polaris.schemas.avro.RunKind;
+import org.polaris.schemas.avro.RunRejected;
+import org.polaris.schemas.avro.RunStarted;
+import org.polaris.schemas.avro.RunStatus;
+import org.polaris.schemas.avro.RunSummary;
+import org.polaris.writer.store.Outcome;
+import org.polaris.writer.store.Sql;
+
+/**
+ * The run ledger: runs and the one terminal outcome of each of their rows. Outcomes are keyed
+ * (run id, row number); a key already recorded is ignored, so a redelivered row is never counted
+ * twice. Run counters move only by the outcomes actually inserted.
+ */
+public final class RunLedger {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String ENSURE = "insert into import_run (id) select * from unnest(?::uuid[]) on conflict do nothing";
+
+    private static final String STARTED = """
+            update import_run set kind = ?, source_ref = ?, run_window = ?, triggered_by = ?, mode = ?,
+                mapping_version = coalesce(?, mapping_version), replay_of = ?::uuid, started_at = ?, updated_at = now()
+            where id = ?::uuid
+            """;
+
+    private static final String ENDED = """
+            update import_run set kind = ?, expected_rows = ?, raw_topic = ?, raw_partition = ?, raw_first_offset = ?,
+                raw_last_offset = ?, ended_at = ?, updated_at = now()
+            where id = ?::uuid
+            """;
+
+    private static final String REJECTED = """
+            update import_run set status = 'REJECTED', message = ?, mapping_version = coalesce(?, mapping_version),
+                completed_at = now(), updated_at = now()
+            where id = ?::uuid and status = 'RUNNING'
+            """;
+
+    private static final String RECORDED = """
+            select o.run_id::text, o.row_no from row_outcome o
+            join unnest(?::uuid[], ?::int[]) as k(run_id, row_no) on o.run_id = k.run_id and o.row_no = k.row_no
+            """;
+
+    private static final String RECORD = """
+            with inserted as (
+                insert into row_outcome (run_id, row_no, outcome, reasons, warnings, cells)
+                select * from unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::jsonb[])
+                on conflict do nothing
+                returning run_id, outcome, warnings
+            )
+            select run_id::text, outcome, count(*), count(warnings) from inserted group by run_id, outcome
+            """;
+
+    private static final String ADD = """
+            update import_run set processed = processed + ?, created = created + ?, updated = updated + ?,
+                skipped = skipped + ?, unmatched_teacher = unmatched_teacher + ?, unmatched_event = unmatched_event + ?,
+                invalid = invalid + ?, warnings = warnings + ?, updated_at = now()
+            where id = ?::uuid
+            """;
+
+    private static final String COMPLETE = """
+            update import_run set status = 'COMPLETED', completed_at = now(), updated_at = now()
+            where id = any(?::uuid[]) and status = 'RUNNING' and expected_rows is not null and processed >= expected_rows
+            returning id::text, kind, run_window, mode
+            """;
+
+    private static final String SUMMARIES = """
+            select id::text, kind, status, expected_rows, processed, created, updated, skipped, unmatched_teacher,
+                   unmatched_event, invalid, warnings, message, updated_at
+            from import_run where id = any(?::uuid[])
+            """;
+
+    private RunLedger() {
+    }
+
+    /** Makes sure every run has a ledger row: rows of a run may reach the writer before its start marker. */
+    public static void ensure(Connection c, Collection<String> runIds) throws SQLException {
+        if (runIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(ENSURE)) {
+            ps.setArray(1, Sql.text(c, new ArrayList<>(new java.util.TreeSet<>(runIds))));
+            ps.executeUpdate();
+        }
+    }
+
+    public static void started(Connection c, RunStarted s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(STARTED)) {
+            ps.setString(1, s.getKind().name());
+            ps.setString(2, s.getSourceRef());
+            ps.setString(3, s.getWindow());
+            ps.setString(4, s.getTriggeredBy());
+            ps.setString(5, s.getMode().name());
+            ps.setString(6, s.getMappingVersion());
+            ps.setString(7, s.getReplayOf());
+            ps.setTimestamp(8, Timestamp.from(s.getStartedAt()));
+            ps.setString(9, s.getRunId());
+            ps.executeUpdate();
+        }
+    }
+
+    public static void ended(Connection c, RunEnded e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ENDED)) {
+            ps.setString(1, e.getKind().name());
+            ps.setInt(2, e.getRowCount());
+            ps.setString(3, e.getRawTopic());
+            ps.setInt(4, e.getRawPartition());
+            setLong(ps, 5, e.getFirstOffset());
+            setLong(ps, 6, e.getLastOffset());
+            ps.setTimestamp(7, Timestamp.from(e.getEndedAt()));
+            ps.setString(8, e.getRunId());
+            ps.executeUpdate();
+        }
+    }
+
+    public static void rejected(Connection c, RunRejected r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(REJECTED)) {
+            ps.setString(1, r.getReason());
+            ps.setString(2, r.getMappingVersion());
+            ps.setString(3, r.getRunId());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Which of these rows already have an outcome (a redelivery after a crash, or a replayed topic). */
+    public static Set<Outcome.RowKey> alreadyRecorded(Connection c, List<Outcome.RowKey> rows) throws SQLException {
+        Set<Outcome.RowKey> recorded = new HashSet<>();
+        if (rows.isEmpty()) {
+            return recorded;
+        }
+        try (PreparedStatement ps = c.prepareStatement(RECORDED)) {
+            ps.setArray(1, Sql.text(c, rows.stream().map(Outcome.RowKey::runId).toList()));
+            ps.setArray(2, Sql.ints(c, rows.stream().map(Outcome.RowKey::rowNumber).toList()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    recorded.add(new Outcome.RowKey(rs.getString(1), rs.getInt(2)));
+                }
+            }
+        }
+        return recorded;
+    }
+
+    /** Records outcomes (ignoring keys already recorded) and moves the run counters by what was inserted. */
+    public static Map<String, Counts> record(Connection c, List<Outcome> outcomes) throws SQLException {
+        Map<String, Counts> counts = new TreeMap<>();
+        if (outcomes.isEmpty()) {
+            return counts;
+        }
+        int n = outcomes.size();
+        List<String> runIds = new ArrayList<>(n);
+        List<Integer> rowNos = new ArrayList<>(n);
+        List<String> kinds = new ArrayList<>(n);
+        List<String> reasons = new ArrayList<>(n);
+        List<String> warnings = new ArrayList<>(n);
+        List<String> cells = new ArrayList<>(n);
+        for (Outcome o : outcomes) {
+            runIds.add(o.runId());
+            rowNos.add(o.rowNumber());
+            kinds.add(o.kind().name());
+            reasons.add(o.reasons().isEmpty() ? null : String.join("\n", o.reasons()));
+            warnings.add(o.warnings() == null || o.warnings().isEmpty() ? null : String.join("\n", o.warnings()));
+            cells.add(o.cells() == null ? null : json(o.cells()));
+        }
+        try (PreparedStatement ps = c.prepareStatement(RECORD)) {
+            ps.setArray(1, Sql.text(c, runIds));
+            ps.setArray(2, Sql.ints(c, rowNos));
+            ps.setArray(3, Sql.text(c, kinds));
+            ps.setArray(4, Sql.text(c, reasons));
+            ps.setArray(5, Sql.text(c, warnings));
+            ps.setArray(6, Sql.text(c, cells));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    OutcomeKind kind = OutcomeKind.valueOf(rs.getString(2));
+                    counts.merge(rs.getString(1), Counts.ZERO.plus(kind, rs.getInt(3), rs.getInt(4)), RunLedger::sum);
+                }
+            }
+        }
+        // runs updated in id order, so two writers never lock the same two runs in opposite orders
+        try (PreparedStatement ps = c.prepareStatement(ADD)) {
+            for (Map.Entry<String, Counts> e : counts.entrySet()) {
+                Counts k = e.getValue();
+                ps.setInt(1, k.processed());
+                ps.setInt(2, k.created());
+                ps.setInt(3, k.updated());
+                ps.setInt(4, k.skipped());
+                ps.setInt(5, k.unmatchedTeacher());
+                ps.setInt(6, k.unmatchedEvent());
+                ps.setInt(7, k.invalid());
+                ps.setInt(8, k.warnings());
+                ps.setString(9, e.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return counts;
+    }
+
+    /** Marks complete every run whose N outcomes are all recorded. */
+    public static List<CompletedRun> complete(Connection c, Collection<String> runIds) throws SQLException {
+        List<CompletedRun> done = new ArrayList<>();
+        if (runIds.isEmpty()) {
+            return done;
+        }
+        try (PreparedStatement ps = c.prepareStatement(COMPLETE)) {
+            ps.setArray(1, Sql.text(c, new ArrayList<>(runIds)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    done.add(new CompletedRun(rs.getString(1), kind(rs.getString(2)), rs.getString(3),
+                            "VALIDATE".equals(rs.getString(4))));
+                }
+            }
+        }
+        return done;
+    }
+
+    public static List<RunSummary> summaries(Connection c, Collection<String> runIds) throws SQLException {
+        List<RunSummary> out = new ArrayList<>();
+        if (runIds.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement(SUMMARIES)) {
+            ps.setArray(1, Sql.text(c, new ArrayList<>(runIds)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    RunStatus status = RunStatus.valueOf(rs.getString(3));
+                    int expected = rs.getInt(4);
+                    boolean hasExpected = !rs.wasNull();
+                    out.add(RunSummary.newBuilder()
+                            .setRunId(rs.getString(1)).setKind(kind(rs.getString(2))).setStatus(status)
+                            .setFinalSummary(status != RunStatus.RUNNING)
+                            .setExpectedRows(hasExpected ? expected : null)
+                            .setProcessed(rs.getInt(5)).setCreated(rs.getInt(6)).setUpdated(rs.getInt(7))
+                            .setSkipped(rs.getInt(8)).setUnmatchedTeacher(rs.getInt(9)).setUnmatchedEvent(rs.getInt(10))
+                            .setInvalid(rs.getInt(11)).setWarnings(rs.getInt(12)).setMessage(rs.getString(13))
+                            .setUpdatedAt(rs.getTimestamp(14).toInstant())
+                            .build());
+                }
+            }
+        }
+        return out;
+    }
+
+    static RunKind kind(String name) {
+        try {
+            return RunKind.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return RunKind.UNKNOWN;
+        }
+    }
+
+    private static Counts sum(Counts a, Counts b) {
+        return new Counts(a.created() + b.created(), a.updated() + b.updated(), a.skipped() + b.skipped(),
+                a.unmatchedTeacher() + b.unmatchedTeacher(), a.unmatchedEvent() + b.unmatchedEvent(),
+                a.invalid() + b.invalid(), a.warnings() + b.warnings());
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static String json(Map<String, String> cells) {
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(cells));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A run that just reached its N outcomes. */
+    public record CompletedRun(String runId, RunKind kind, String window, boolean validateOnly) {
+    }
+}

@@ -1,0 +1,127 @@
+package org.polaris.writer.messaging;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import org.polaris.schemas.avro.AttendanceMatch;
+import org.polaris.schemas.avro.DeadLetter;
+import org.polaris.schemas.avro.NormalizedEventSession;
+import org.polaris.schemas.avro.NormalizedRosterEntry;
+import org.polaris.schemas.avro.RunEnded;
+import org.polaris.schemas.avro.RunEvent;
+import org.polaris.schemas.avro.RunRejected;
+import org.polaris.schemas.avro.RunStarted;
+import org.polaris.schemas.avro.UnmatchedAttendance;
+import org.polaris.schemas.serde.AnyAvroDeserializer.Undecodable;
+import org.polaris.writer.store.Outcome.RowKey;
+
+/** One poll's records, sorted by what the writer does with them. */
+public record Batch(List<RunStarted> started, List<RunEnded> ended, List<RunRejected> rejected,
+        List<AttendanceMatch> matched, List<UnmatchedAttendance> unmatched, List<DeadLetter> deadLetters,
+        List<NormalizedRosterEntry> roster, List<NormalizedEventSession> events, List<Undecodable> undecodable,
+        List<Object> unexpected) {
+
+    public static Batch of(Collection<?> payloads) {
+        Batch b = new Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
+        payloads.forEach(b::add);
+        return b;
+    }
+
+    private void add(Object p) {
+        if (p instanceof RunEvent e) {
+            add(e.getPayload());
+        } else if (p instanceof RunStarted s) {
+            started.add(s);
+        } else if (p instanceof RunEnded e) {
+            ended.add(e);
+        } else if (p instanceof RunRejected r) {
+            rejected.add(r);
+        } else if (p instanceof AttendanceMatch m) {
+            matched.add(m);
+        } else if (p instanceof UnmatchedAttendance u) {
+            unmatched.add(u);
+        } else if (p instanceof DeadLetter d) {
+            deadLetters.add(d);
+        } else if (p instanceof NormalizedRosterEntry r) {
+            roster.add(r);
+        } else if (p instanceof NormalizedEventSession e) {
+            events.add(e);
+        } else if (p instanceof Undecodable u) {
+            undecodable.add(u);
+        } else if (p != null) {
+            unexpected.add(p);
+        }
+    }
+
+    /** Every run this batch touches, in id order. */
+    public Set<String> runIds() {
+        Set<String> ids = new TreeSet<>();
+        started.forEach(s -> ids.add(s.getRunId()));
+        ended.forEach(e -> ids.add(e.getRunId()));
+        rejected.forEach(r -> ids.add(r.getRunId()));
+        matched.forEach(m -> ids.add(m.getAttendance().getRunId()));
+        unmatched.forEach(u -> ids.add(u.getAttendance().getRunId()));
+        deadLetters.forEach(d -> ids.add(d.getRunId()));
+        roster.forEach(r -> ids.add(r.getRunId()));
+        events.forEach(e -> ids.add(e.getRunId()));
+        return ids;
+    }
+
+    /** The source rows in this batch (control records are not rows). */
+    public List<RowKey> rowKeys() {
+        List<RowKey> keys = new ArrayList<>();
+        matched.forEach(m -> keys.add(new RowKey(m.getAttendance().getRunId(), m.getAttendance().getRowNumber())));
+        unmatched.forEach(u -> keys.add(new RowKey(u.getAttendance().getRunId(), u.getAttendance().getRowNumber())));
+        deadLetters.forEach(d -> keys.add(new RowKey(d.getRunId(), d.getRowNumber())));
+        roster.forEach(r -> keys.add(new RowKey(r.getRunId(), r.getRowNumber())));
+        events.forEach(e -> keys.add(new RowKey(e.getRunId(), e.getRowNumber())));
+        return keys;
+    }
+
+    /** The same batch without the rows already recorded (control records are kept: they are idempotent). */
+    public Batch without(Set<RowKey> recorded) {
+        if (recorded.isEmpty()) {
+            return this;
+        }
+        return new Batch(started, ended, rejected,
+                keep(matched, m -> !recorded.contains(new RowKey(m.getAttendance().getRunId(), m.getAttendance().getRowNumber()))),
+                keep(unmatched, u -> !recorded.contains(new RowKey(u.getAttendance().getRunId(), u.getAttendance().getRowNumber()))),
+                keep(deadLetters, d -> !recorded.contains(new RowKey(d.getRunId(), d.getRowNumber()))),
+                keep(roster, r -> !recorded.contains(new RowKey(r.getRunId(), r.getRowNumber()))),
+                keep(events, e -> !recorded.contains(new RowKey(e.getRunId(), e.getRowNumber()))),
+                undecodable, unexpected);
+    }
+
+    /** One batch per record, to isolate a record the database refuses from the rest. */
+    public List<Batch> singles() {
+        List<Batch> singles = new ArrayList<>();
+        List<Object> all = new ArrayList<>();
+        all.addAll(started);
+        all.addAll(ended);
+        all.addAll(rejected);
+        all.addAll(matched);
+        all.addAll(unmatched);
+        all.addAll(deadLetters);
+        all.addAll(roster);
+        all.addAll(events);
+        for (Object o : all) {
+            singles.add(Batch.of(List.of(o)));
+        }
+        return singles;
+    }
+
+    public int size() {
+        return started.size() + ended.size() + rejected.size() + matched.size() + unmatched.size()
+                + deadLetters.size() + roster.size() + events.size();
+    }
+
+    private static <T> List<T> keep(List<T> rows, Predicate<T> p) {
+        return rows.stream().filter(p).toList();
+    }
+}
