@@ -44,6 +44,9 @@ public class MatcherStreams {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        // under load, fetch in large chunks; idle, wait at most 50 ms for them
+        props.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), 65536);
+        props.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), 50);
         props.putAll(config.streams());
         streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {

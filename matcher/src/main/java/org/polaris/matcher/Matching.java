@@ -21,12 +21,17 @@ public final class Matching {
 
     /** Joiner of the roster table: the row with its roster entry (null when the teacher is unknown). */
     public static AttendanceMatch withRosterEntry(NormalizedAttendance row, RosterEntry entry) {
-        return AttendanceMatch.newBuilder().setAttendance(row).setRoster(entry).setEvent(null).build();
+        return new AttendanceMatch(row, entry, null);
     }
 
-    /** Joiner of the event-session table: adds the event (null when unknown). */
+    /**
+     * Joiner of the event-session table: adds the event (null when unknown). The match was just
+     * deserialized for this join and is not shared, so it is completed in place (a builder copy of
+     * every row was the matcher's largest cost).
+     */
     public static AttendanceMatch withEventSession(AttendanceMatch match, EventSession event) {
-        return AttendanceMatch.newBuilder(match).setEvent(event).build();
+        match.setEvent(event);
+        return match;
     }
 
     public static boolean isMatched(AttendanceMatch m) {
@@ -36,13 +41,10 @@ public final class Matching {
     public static UnmatchedAttendance unmatched(AttendanceMatch m) {
         NormalizedAttendance a = m.getAttendance();
         if (m.getRoster() == null) {
-            return UnmatchedAttendance.newBuilder().setAttendance(a).setReason(UnmatchedReason.TEACHER)
-                    .setDetail("teacher email not in the " + a.getAcademicYear() + " roster"
-                            + (m.getEvent() == null ? "; event " + a.getEventId() + " unknown too" : ""))
-                    .build();
+            return new UnmatchedAttendance(a, UnmatchedReason.TEACHER, "teacher email not in the "
+                    + a.getAcademicYear() + " roster" + (m.getEvent() == null ? "; event " + a.getEventId() + " unknown too" : ""));
         }
-        return UnmatchedAttendance.newBuilder().setAttendance(a).setReason(UnmatchedReason.EVENT)
-                .setDetail("no event with Pathful session id " + a.getEventId()).build();
+        return new UnmatchedAttendance(a, UnmatchedReason.EVENT, "no event with Pathful session id " + a.getEventId());
     }
 
     /** Participation key of a row: where its writes land, so they stay in order. */

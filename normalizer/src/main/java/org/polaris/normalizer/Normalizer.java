@@ -1,6 +1,5 @@
 package org.polaris.normalizer;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +82,7 @@ public final class Normalizer {
         if (!problems.isEmpty()) {
             RunRejected rejected = RunRejected.newBuilder().setRunId(started.getRunId()).setKind(started.getKind())
                     .setReason(String.join("; ", problems)).setMissingColumns(columns.missing())
-                    .setMappingVersion(mapping.version()).setRejectedAt(Instant.now()).build();
+                    .setMappingVersion(mapping.version()).setRejectedAt(System.currentTimeMillis()).build();
             // the start marker still goes first, so the ledger knows what was rejected
             return List.of(runEvent(started), new Output(Destination.RUN_EVENTS, started.getRunId(),
                     RunEvent.newBuilder().setPayload(rejected).build()));
@@ -145,7 +144,7 @@ public final class Normalizer {
     private static Output deadLetter(RawRow row, List<String> reasons) {
         DeadLetter d = DeadLetter.newBuilder().setRunId(row.getRunId()).setKind(row.getKind())
                 .setRowNumber(row.getRowNumber()).setSourceRef(row.getSourceRef()).setStage("normalizer")
-                .setReasons(reasons).setCells(row.getCells()).setFailedAt(Instant.now()).build();
+                .setReasons(reasons).setCells(row.getCells()).setFailedAt(System.currentTimeMillis()).build();
         return new Output(Destination.DEAD_LETTER, row.getRunId(), d);
     }
 }

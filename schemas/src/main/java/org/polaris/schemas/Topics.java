@@ -61,7 +61,7 @@ public final class Topics {
     /** Active roster entries (tombstone = no longer active). Key: academicYear|email. */
     public static final Topic<String, RosterEntry> REF_ROSTER =
             new Topic<>("polaris.ref.roster", KEY, AvroSerde.of(RosterEntry.class), COMPACTED);
-    /** Events known by Pathful session id. Key: session id. */
+    /** Events known by Pathful session id. Key: session id; every record is on every partition (broadcast). */
     public static final Topic<String, EventSession> REF_EVENT_SESSIONS =
             new Topic<>("polaris.ref.event-sessions", KEY, AvroSerde.of(EventSession.class), COMPACTED);
 

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.polaris.schemas.avro.RosterEntry;
 import org.polaris.schemas.avro.RowOutcome;
 import org.polaris.schemas.avro.RunKind;
 import org.polaris.schemas.avro.RunSummary;
+import org.polaris.writer.ledger.RecordedRows;
 import org.polaris.writer.ledger.RunLedger;
 import org.polaris.writer.messaging.Batch;
 import org.polaris.writer.store.AttendanceStore;
@@ -46,6 +46,18 @@ public class BatchWriter {
     @Inject
     AgroalDataSource dataSource;
 
+    private final RecordedRows recorded = new RecordedRows();
+
+    /** After {@link #write} returned (its transaction committed): remember what it recorded. */
+    public void committed(Written written) {
+        recorded.committed(written.recordedRows());
+    }
+
+    /** After a conflict with another writer: reload these runs' recorded rows on the next try. */
+    public void forget(Collection<String> runIds) {
+        recorded.forget(runIds);
+    }
+
     @Transactional
     public Written write(Batch batch) {
         try (Connection c = dataSource.getConnection()) {
@@ -61,7 +73,7 @@ public class BatchWriter {
                 RunLedger.rejected(c, r);
             }
 
-            Batch fresh = batch.without(RunLedger.alreadyRecorded(c, batch.rowKeys()));
+            Batch fresh = batch.without(recorded.recorded(c, batch.rowKeys()));
             List<Outcome> outcomes = new ArrayList<>(fresh.size());
             for (DeadLetter d : fresh.deadLetters()) {
                 outcomes.add(new Outcome(d.getRunId(), d.getRowNumber(), OutcomeKind.INVALID, d.getReasons(), List.of(),
@@ -78,7 +90,8 @@ public class BatchWriter {
             Map<String, RosterEntry> roster = RosterStore.current(c, batch.roster());
             Map<String, EventSession> events = EventStore.current(c,
                     batch.events().stream().map(e -> e.getSessionId()).distinct().toList());
-            return new Written(runIds, roster, events, rowOutcomes(outcomes), RunLedger.summaries(c, runIds));
+            return new Written(runIds, roster, events, rowOutcomes(outcomes), RunLedger.summaries(c, runIds),
+                    outcomes.stream().map(Outcome::key).toList());
         } catch (SQLException e) {
             throw new WriteFailedException(e);
         }
@@ -119,7 +132,8 @@ public class BatchWriter {
                         List.of("the writer could not store this row: " + reason), List.of(), null));
             }
             RunLedger.record(c, outcomes);
-            return new Written(runIds, Map.of(), Map.of(), rowOutcomes(outcomes), RunLedger.summaries(c, runIds));
+            return new Written(runIds, Map.of(), Map.of(), rowOutcomes(outcomes), RunLedger.summaries(c, runIds),
+                    outcomes.stream().map(Outcome::key).toList());
         } catch (SQLException e) {
             throw new WriteFailedException(e);
         }
@@ -139,7 +153,7 @@ public class BatchWriter {
     }
 
     private static List<RowOutcome> rowOutcomes(List<Outcome> outcomes) {
-        Instant now = Instant.now();
+        long now = System.currentTimeMillis();
         List<RowOutcome> out = new ArrayList<>(outcomes.size());
         for (Outcome o : outcomes) {
             out.add(RowOutcome.newBuilder().setRunId(o.runId()).setRowNumber(o.rowNumber()).setOutcome(o.kind())
@@ -151,9 +165,9 @@ public class BatchWriter {
 
     /** What a committed batch hands to the publisher. */
     public record Written(Set<String> runIds, Map<String, RosterEntry> roster, Map<String, EventSession> events,
-            List<RowOutcome> outcomes, List<RunSummary> progress) {
+            List<RowOutcome> outcomes, List<RunSummary> progress, List<Outcome.RowKey> recordedRows) {
 
-        public static final Written NONE = new Written(new TreeSet<>(), Map.of(), Map.of(), List.of(), List.of());
+        public static final Written NONE = new Written(new TreeSet<>(), Map.of(), Map.of(), List.of(), List.of(), List.of());
 
         public Written plus(Written o) {
             Set<String> ids = new TreeSet<>(runIds);
@@ -166,7 +180,9 @@ public class BatchWriter {
             outs.addAll(o.outcomes);
             List<RunSummary> p = new ArrayList<>(progress);
             p.addAll(o.progress);
-            return new Written(ids, r, e, outs, p);
+            List<Outcome.RowKey> rows = new ArrayList<>(recordedRows);
+            rows.addAll(o.recordedRows);
+            return new Written(ids, r, e, outs, p, rows);
         }
     }
 

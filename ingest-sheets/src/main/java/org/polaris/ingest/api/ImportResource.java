@@ -57,19 +57,17 @@ public class ImportResource {
         }
         java.nio.file.Path path = file.uploadedFile();
         CsvFile csv = new CsvFile(path);
-        CsvFile.Shape shape;
+        RunRequest request = new RunRequest(kind, file.fileName(), window, user == null || user.isBlank() ? "api" : user,
+                RunMode.COMMIT, null);
         try {
-            shape = csv.check(config.maxFileBytes());
+            csv.checkSize(config.maxFileBytes());
+            // one pass: rows are published as they are read, in a transaction aborted at the first bad row
+            RunReceipt receipt = publisher.publish(request, csv.header(), sink -> csv.read(sink::accept));
+            return Response.accepted(receipt).build();
         } catch (CsvRejected e) {
             Response.Status status = e.getMessage().contains("over the limit") ? Response.Status.REQUEST_ENTITY_TOO_LARGE
                     : Response.Status.BAD_REQUEST;
             return error(status, file.fileName() + ": " + e.getMessage());
-        }
-        RunRequest request = new RunRequest(kind, file.fileName(), window, user == null || user.isBlank() ? "api" : user,
-                RunMode.COMMIT, null);
-        try {
-            RunReceipt receipt = publisher.publish(request, shape.header(), sink -> csv.read(sink::accept));
-            return Response.accepted(receipt).build();
         } catch (RunPublisher.PublishFailedException e) {
             return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
         }

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -26,8 +25,9 @@ import org.apache.commons.csv.CSVRecord;
  * A CSV source file: UTF-8 with or without BOM, quoted fields (newlines inside quotes included),
  * CRLF or LF. The header is row 1; a row's number is its record number, as a spreadsheet shows it.
  * Blank header cells and their columns are ignored; empty rows are skipped (they still take their
- * row number). {@link #check} reads the whole file before any row is published, so a file that
- * turns out to be binary, mis-encoded or malformed at row 90,000 is refused with nothing sent.
+ * row number). A file that turns out to be binary, mis-encoded or malformed at row 90,000 is
+ * refused with that row's number; the caller publishes inside one Kafka transaction and aborts it,
+ * so nothing of the file is ever visible downstream.
  */
 public final class CsvFile {
 
@@ -42,8 +42,8 @@ public final class CsvFile {
         this.path = path;
     }
 
-    /** The header (named columns, in order) and the number of data rows; or a rejection naming the row. */
-    public Shape check(long maxBytes) {
+    /** Refuses an empty or oversized file before it is read. */
+    public void checkSize(long maxBytes) {
         long size;
         try {
             size = Files.size(path);
@@ -57,12 +57,24 @@ public final class CsvFile {
             throw new CsvRejected(0, "the file is " + size + " bytes, over the limit of " + maxBytes
                     + " (polaris.ingest.max-file-bytes)");
         }
-        int[] rows = {0};
-        List<String> header = read(r -> rows[0]++);
-        return new Shape(header, rows[0]);
     }
 
-    /** Streams the data rows (row number, header -> cell) to the consumer; call {@link #check} first. */
+    /** The header: named columns, in order (blank header cells dropped). */
+    public List<String> header() {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+             Reader reader = utf8(skipBom(in));
+             CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+            var records = parser.iterator();
+            if (!records.hasNext()) {
+                throw new CsvRejected(0, "the file is empty");
+            }
+            return columns(records.next()).stream().map(Column::name).toList();
+        } catch (UncheckedIOException | IOException | IllegalStateException e) {
+            throw refusal(e, 1);
+        }
+    }
+
+    /** Streams the data rows (row number, header -> cell) to the consumer; throws {@link CsvRejected} at a bad row. */
     public List<String> read(RowConsumer consumer) {
         int[] lastRow = {1};
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
@@ -98,11 +110,6 @@ public final class CsvFile {
             // commons-csv reports malformed quoting as an (unchecked) IOException or IllegalStateException
             throw refusal(e, lastRow[0] + 1);
         }
-    }
-
-    /** Shorthand for {@link #read(RowConsumer)} when only the header is wanted. */
-    public List<String> read(Consumer<Integer> rowSeen) {
-        return read((row, cells) -> rowSeen.accept(row));
     }
 
     private static List<Column> columns(CSVRecord header) {
@@ -161,10 +168,6 @@ public final class CsvFile {
     @FunctionalInterface
     public interface RowConsumer {
         void accept(int rowNumber, Map<String, String> cells);
-    }
-
-    /** What {@link #check} found. */
-    public record Shape(List<String> header, int rows) {
     }
 
     private record Column(String name, int index) {

@@ -1,6 +1,5 @@
 package org.polaris.ingest.publish;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +53,7 @@ public class RunPublisher {
             send(p, topic, runId, RunStarted.newBuilder().setRunId(runId).setKind(request.kind())
                     .setSourceRef(request.sourceRef()).setWindow(request.window()).setTriggeredBy(request.triggeredBy())
                     .setMode(request.mode()).setHeader(header).setReplayOf(request.replayOf())
-                    .setStartedAt(Instant.now()).build());
+                    .setStartedAt(System.currentTimeMillis()).build());
             AtomicInteger count = new AtomicInteger();
             AtomicReference<Future<RecordMetadata>> first = new AtomicReference<>();
             AtomicReference<Future<RecordMetadata>> last = new AtomicReference<>();
@@ -74,7 +73,7 @@ public class RunPublisher {
                     .setRawPartition(firstMeta == null ? partitionOf(p, topic, runId) : firstMeta.partition())
                     .setFirstOffset(firstMeta == null ? null : firstMeta.offset())
                     .setLastOffset(lastMeta == null ? null : lastMeta.offset())
-                    .setEndedAt(Instant.now()).build()).get();
+                    .setEndedAt(System.currentTimeMillis()).build()).get();
             p.commitTransaction();
             return new RunReceipt(runId, request.kind().name(), count.get(), topic.name(), end.partition(),
                     firstMeta == null ? null : firstMeta.offset(), lastMeta == null ? null : lastMeta.offset());

@@ -1,14 +1,218 @@
 package org.polaris.launcher.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the benchmark lands in this module. */
-@Command(name = "bench", description = "Benchmark (see README).", hidden = true)
+/**
+ * {@code polaris bench}: the end-to-end throughput of the pipeline against PostgreSQL, next to
+ * its limit measured in the same run: a bare batched JDBC {@code INSERT ... ON CONFLICT} of the
+ * same rows into the same table. Reports rows/s, the ratio and the peak memory of each JVM.
+ */
+@Command(name = "bench", description = "Benchmark: a generated Pathful export through the local stack against "
+        + "PostgreSQL, next to a bare batched JDBC upsert of the same rows.")
 final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--rows", defaultValue = "200000", description = "Pathful rows (default 200000)")
+    int rows;
+
+    @Option(names = "--events", defaultValue = "2000", description = "events (default 2000)")
+    int events;
+
+    @Option(names = "--teachers", defaultValue = "4000", description = "roster teachers (default 4000)")
+    int teachers;
+
+    @Option(names = "--db", defaultValue = "jdbc:postgresql://127.0.0.1:5432/polaris_bench",
+            description = "PostgreSQL to run against; the database is dropped and created (default ${DEFAULT-VALUE})")
+    String db;
+
+    @Option(names = "--port", defaultValue = "18080", description = "HTTP port of the benchmarked stack")
+    int port;
+
+    @Option(names = "--kafka-port", defaultValue = "19092", description = "Kafka port of the benchmarked stack")
+    int kafkaPort;
+
+    @Option(names = "--heap", defaultValue = "2g", description = "pipeline JVM heap (default 2g)")
+    String heap;
+
     @Override
-    public Integer call() {
-        return 1;
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        Path dir = Files.createTempDirectory("polaris-bench-");
+        BenchData data = new BenchData(rows, events, teachers);
+        err.println("Generating " + rows + " Pathful rows, " + events + " events, " + teachers + " teachers in " + dir);
+        data.writeEvents(dir.resolve("events.csv"));
+        data.writeRoster(dir.resolve("roster.csv"));
+        data.writePathful(dir.resolve("pathful.csv"));
+        data.writePathful(dir.resolve("pathful-changed.csv"), 1);
+        recreate(db);
+
+        LocalStack.Settings settings = new LocalStack.Settings(StackOptions.home(), dir.resolve("stack"), port, db,
+                kafkaPort, 0, false, heap);
+        Timed cold;
+        Timed warm;
+        long pipelinePeak;
+        long infraPeak;
+        try (LocalStack stack = LocalStack.start(settings, err)) {
+            ApiClient api = new ApiClient(stack.url());
+            importAndWait(api, "events", dir.resolve("events.csv"), err);
+            importAndWait(api, "roster", dir.resolve("roster.csv"), err);
+            err.println("Importing " + rows + " Pathful rows on the fresh stack (every row new)...");
+            cold = timed(api, dir.resolve("pathful.csv"), err);
+            err.println("Importing the same " + rows + " rows with every status changed (every row an update)...");
+            warm = timed(api, dir.resolve("pathful-changed.csv"), err);
+            if (cold == null || warm == null) {
+                return 1;
+            }
+            pipelinePeak = peakRssKb(stack.pipelinePid());
+            infraPeak = stack.infraPids().stream().mapToLong(BenchCommand::peakRssKb).sum();
+        }
+
+        err.println("Measuring the bare batched JDBC upsert of the same rows...");
+        double bareSeconds = bareUpsert(db, data);
+
+        double bareRate = rows / bareSeconds;
+        out.printf("Polaris benchmark: %,d Pathful rows (%,d events x %,d teachers) against %s, %d cores%n", rows, events,
+                teachers, db, Runtime.getRuntime().availableProcessors());
+        out.printf("  end to end = from the upload's first byte to the run's completion in the ledger%n");
+        cold.print(out, "pipeline, fresh stack, every row created", bareRate);
+        warm.print(out, "pipeline, warm stack, every row updated", bareRate);
+        out.printf("  %-42s %7.2f s  %,9.0f rows/s%n", "bare batched JDBC upsert (the limit)", bareSeconds, bareRate);
+        out.printf("  peak memory (RSS): pipeline JVM %,d MB; Kafka broker JVM %,d MB%n", pipelinePeak / 1024, infraPeak / 1024);
+        out.flush();
+        return 0;
     }
+
+    /** One timed Pathful import: total seconds, of which upload + publish, and the run's counts. */
+    record Timed(double seconds, double uploadSeconds, Map<String, Object> run) {
+        void print(java.io.PrintWriter out, String label, double bareRate) {
+            double rate = ((Number) run.get("processed")).doubleValue() / seconds;
+            out.printf("  %-42s %7.2f s  %,9.0f rows/s  (%.2f of the limit; upload+publish %.2f s)%n", label + ":",
+                    seconds, rate, rate / bareRate, uploadSeconds);
+            out.printf("    run %s: processed %s = created %s + updated %s + skipped %s + unmatched %s/%s + invalid %s (%s)%n",
+                    run.get("runId"), run.get("processed"), run.get("created"), run.get("updated"), run.get("skipped"),
+                    run.get("unmatchedTeacher"), run.get("unmatchedEvent"), run.get("invalid"),
+                    Boolean.TRUE.equals(run.get("countsAddUp")) ? "adds up" : "MISMATCH");
+        }
+    }
+
+    private static Timed timed(ApiClient api, Path file, java.io.PrintWriter err) throws Exception {
+        long t0 = System.nanoTime();
+        Map<String, Object> receipt = api.upload("pathful", file, Map.of("academicYear", BenchData.YEAR));
+        double upload = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> run = RunWaiter.await(api, receipt.get("runId").toString(), Duration.ofMinutes(30), err);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (run == null || !"COMPLETED".equals(run.get("status"))) {
+            err.println("polaris: the benchmark run did not complete: " + run);
+            return null;
+        }
+        return new Timed(seconds, upload, run);
+    }
+
+    private static void importAndWait(ApiClient api, String kind, Path file, java.io.PrintWriter err) throws Exception {
+        Map<String, Object> receipt = api.upload(kind, file, Map.of("academicYear", BenchData.YEAR));
+        Map<String, Object> run = RunWaiter.await(api, receipt.get("runId").toString(), Duration.ofMinutes(10), err);
+        if (run == null || !"COMPLETED".equals(run.get("status"))) {
+            throw new IOException(kind + " import did not complete: " + run);
+        }
+    }
+
+    /** Same rows, same table, one connection, batches of 1,000 in a transaction each, rewritten into multi-row inserts. */
+    private static double bareUpsert(String url, BenchData data) throws SQLException {
+        String rewrite = url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        try (Connection c = DriverManager.getConnection(rewrite, System.getenv().getOrDefault("POLARIS_DB_USER", "postgres"),
+                System.getenv().getOrDefault("POLARIS_DB_PASSWORD", ""))) {
+            long[] eventIds = new long[data.events];
+            long[] teacherIds = new long[data.teachers];
+            try (Statement s = c.createStatement()) {
+                s.execute("truncate event_teacher");
+                var rs = s.executeQuery("select id, pathful_session_id from event");
+                while (rs.next()) {
+                    eventIds[Integer.parseInt(rs.getString(2).substring(3)) - 100_000] = rs.getLong(1);
+                }
+                rs = s.executeQuery("select id, email from teacher_progress");
+                while (rs.next()) {
+                    String email = rs.getString(2);
+                    teacherIds[Integer.parseInt(email.substring(7, email.indexOf('@')))] = rs.getLong(1);
+                }
+            }
+            c.setAutoCommit(false);
+            String sql = """
+                    insert into event_teacher (event_id, teacher_email, teacher_progress_id, status, session_start,
+                        pathful_session_id, participant_type) values (?, ?, ?, ?, ?, ?, 'Volunteer')
+                    on conflict (event_id, teacher_email) do update set status = excluded.status,
+                        session_start = excluded.session_start, updated_at = now()
+                    """;
+            String[] statuses = {"attended", "registered", "no_show", "attended", "cancelled"};
+            long t0 = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < data.rows; i++) {
+                    int e = i % data.events;
+                    int t = (i / data.events + e) % data.teachers;
+                    ps.setLong(1, eventIds[e]);
+                    ps.setString(2, BenchData.email(t));
+                    ps.setLong(3, teacherIds[t]);
+                    ps.setString(4, statuses[i % statuses.length]);
+                    ps.setObject(5, OffsetDateTime.of(2024, 9, 2, 8 + e % 8, 30, 0, 0, ZoneOffset.ofHours(-5)).plusDays(e % 240));
+                    ps.setString(6, "S-" + i);
+                    ps.addBatch();
+                    if ((i + 1) % 1000 == 0) {
+                        ps.executeBatch();
+                        c.commit();
+                    }
+                }
+                ps.executeBatch();
+                c.commit();
+            }
+            return (System.nanoTime() - t0) / 1e9;
+        }
+    }
+
+    static void recreate(String url) throws IOException {
+        int slash = url.indexOf('/', "jdbc:postgresql://".length());
+        String name = url.substring(slash + 1).replaceFirst("[?].*", "");
+        String admin = url.substring(0, slash + 1) + "postgres";
+        try (Connection c = DriverManager.getConnection(admin, System.getenv().getOrDefault("POLARIS_DB_USER", "postgres"),
+                System.getenv().getOrDefault("POLARIS_DB_PASSWORD", "")); Statement s = c.createStatement()) {
+            s.execute("drop database if exists \"" + name + "\" with (force)");
+            s.execute("create database \"" + name + "\"");
+        } catch (SQLException e) {
+            throw new IOException("cannot recreate the benchmark database " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Peak resident set size of a process (VmHWM), in KB; 0 when unknown. */
+    static long peakRssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
 }

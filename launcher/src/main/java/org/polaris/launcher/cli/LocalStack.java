@@ -60,6 +60,13 @@ final class LocalStack implements AutoCloseable {
         return pipeline.pid();
     }
 
+    /** The infrastructure JVM and its children (the embedded PostgreSQL's processes). */
+    List<Long> infraPids() {
+        List<Long> pids = new ArrayList<>();
+        pids.add(infra.pid());
+        return pids;
+    }
+
     /** Blocks until the pipeline exits (Ctrl-C stops everything through the shutdown hook). */
     int waitForPipeline() throws InterruptedException {
         return pipeline.waitFor();
@@ -113,11 +120,15 @@ final class LocalStack implements AutoCloseable {
     private void startPipeline() throws IOException, InterruptedException {
         Path app = settings.home().resolve("launcher/target/quarkus-app/quarkus-run.jar");
         Path log = settings.dataDir().resolve("logs/polaris.log");
-        List<String> cmd = List.of(java(), "-Xmx" + settings.heap(), "-XX:+UseParallelGC",
-                "-Dquarkus.http.port=" + settings.httpPort(),
+        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx" + settings.heap(), "-XX:+UseParallelGC"));
+        String extra = System.getenv("POLARIS_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-Dquarkus.http.port=" + settings.httpPort(),
                 "-Dkafka.bootstrap.servers=" + kafka(),
                 "-Dpolaris.data-dir=" + settings.dataDir().toAbsolutePath(),
-                "-jar", app.toString());
+                "-jar", app.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         pb.environment().putIfAbsent("QUARKUS_DATASOURCE_USERNAME",

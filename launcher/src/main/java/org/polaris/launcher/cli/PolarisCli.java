@@ -23,7 +23,9 @@ public final class PolarisCli {
                 commandLine.getErr().println("polaris: " + api.getMessage());
                 return api.status == 0 ? UNAVAILABLE : REFUSED;
             }
-            commandLine.getErr().println("polaris: " + e.getMessage());
+            // first line only: a driver's message can carry a whole SQL batch
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            commandLine.getErr().println("polaris: " + (message.length() > 300 ? message.substring(0, 300) + "..." : message));
             return 1;
         });
         System.exit(cli.execute(args));

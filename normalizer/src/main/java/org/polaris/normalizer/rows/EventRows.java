@@ -60,7 +60,7 @@ public final class EventRows {
         }
         return RowResult.valid(NormalizedEventSession.newBuilder()
                 .setRunId(row.getRunId()).setRowNumber(row.getRowNumber()).setSessionId(sessionId).setTitle(title)
-                .setStart(date.get().atTime(time).atZone(zone).toInstant()).setLocalDate(date.get())
+                .setStart(date.get().atTime(time).atZone(zone).toInstant().toEpochMilli()).setLocalDate(date.get().toString())
                 .setWarnings(warnings).build());
     }
 }

@@ -73,7 +73,7 @@ public final class PathfulRows {
         return RowResult.valid(NormalizedAttendance.newBuilder()
                 .setRunId(row.getRunId()).setRowNumber(row.getRowNumber()).setAcademicYear(academicYear)
                 .setSessionId(sessionId).setEventId(eventId).setTeacherEmail(email.get())
-                .setSessionStart(start.get().toInstant()).setSessionDate(start.get().toLocalDate())
+                .setSessionStart(start.get().toInstant().toEpochMilli()).setSessionDate(start.get().toLocalDate().toString())
                 .setSessionZone(zone.getId()).setStatus(status.get()).setParticipantType(participantType)
                 .setWarnings(warnings).build());
     }

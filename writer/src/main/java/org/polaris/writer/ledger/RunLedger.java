@@ -24,6 +24,7 @@ import org.polaris.schemas.avro.RunStarted;
 import org.polaris.schemas.avro.RunStatus;
 import org.polaris.schemas.avro.RunSummary;
 import org.polaris.writer.store.Outcome;
+import org.polaris.writer.store.CopyText;
 import org.polaris.writer.store.Sql;
 
 /**
@@ -55,20 +56,7 @@ public final class RunLedger {
             where id = ?::uuid and status = 'RUNNING'
             """;
 
-    private static final String RECORDED = """
-            select o.run_id::text, o.row_no from row_outcome o
-            join unnest(?::uuid[], ?::int[]) as k(run_id, row_no) on o.run_id = k.run_id and o.row_no = k.row_no
-            """;
 
-    private static final String RECORD = """
-            with inserted as (
-                insert into row_outcome (run_id, row_no, outcome, reasons, warnings, cells)
-                select * from unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::jsonb[])
-                on conflict do nothing
-                returning run_id, outcome, warnings
-            )
-            select run_id::text, outcome, count(*), count(warnings) from inserted group by run_id, outcome
-            """;
 
     private static final String ADD = """
             update import_run set processed = processed + ?, created = created + ?, updated = updated + ?,
@@ -112,7 +100,7 @@ public final class RunLedger {
             ps.setString(5, s.getMode().name());
             ps.setString(6, s.getMappingVersion());
             ps.setString(7, s.getReplayOf());
-            ps.setTimestamp(8, Timestamp.from(s.getStartedAt()));
+            ps.setTimestamp(8, new Timestamp(s.getStartedAt()));
             ps.setString(9, s.getRunId());
             ps.executeUpdate();
         }
@@ -126,7 +114,7 @@ public final class RunLedger {
             ps.setInt(4, e.getRawPartition());
             setLong(ps, 5, e.getFirstOffset());
             setLong(ps, 6, e.getLastOffset());
-            ps.setTimestamp(7, Timestamp.from(e.getEndedAt()));
+            ps.setTimestamp(7, new Timestamp(e.getEndedAt()));
             ps.setString(8, e.getRunId());
             ps.executeUpdate();
         }
@@ -141,59 +129,30 @@ public final class RunLedger {
         }
     }
 
-    /** Which of these rows already have an outcome (a redelivery after a crash, or a replayed topic). */
-    public static Set<Outcome.RowKey> alreadyRecorded(Connection c, List<Outcome.RowKey> rows) throws SQLException {
-        Set<Outcome.RowKey> recorded = new HashSet<>();
-        if (rows.isEmpty()) {
-            return recorded;
-        }
-        try (PreparedStatement ps = c.prepareStatement(RECORDED)) {
-            ps.setArray(1, Sql.text(c, rows.stream().map(Outcome.RowKey::runId).toList()));
-            ps.setArray(2, Sql.ints(c, rows.stream().map(Outcome.RowKey::rowNumber).toList()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    recorded.add(new Outcome.RowKey(rs.getString(1), rs.getInt(2)));
-                }
-            }
-        }
-        return recorded;
-    }
-
-    /** Records outcomes (ignoring keys already recorded) and moves the run counters by what was inserted. */
+    /**
+     * Records the outcomes of rows not recorded before (the caller filtered them with
+     * {@link RecordedRows}) and moves the run counters by them. Rows go in with COPY, the
+     * fastest way into PostgreSQL; if another writer recorded one of them meanwhile (a rebalance),
+     * the primary key refuses the whole transaction and the redelivered batch is filtered again.
+     */
     public static Map<String, Counts> record(Connection c, List<Outcome> outcomes) throws SQLException {
         Map<String, Counts> counts = new TreeMap<>();
         if (outcomes.isEmpty()) {
             return counts;
         }
-        int n = outcomes.size();
-        List<String> runIds = new ArrayList<>(n);
-        List<Integer> rowNos = new ArrayList<>(n);
-        List<String> kinds = new ArrayList<>(n);
-        List<String> reasons = new ArrayList<>(n);
-        List<String> warnings = new ArrayList<>(n);
-        List<String> cells = new ArrayList<>(n);
+        StringBuilder copy = new StringBuilder(outcomes.size() * 64);
         for (Outcome o : outcomes) {
-            runIds.add(o.runId());
-            rowNos.add(o.rowNumber());
-            kinds.add(o.kind().name());
-            reasons.add(o.reasons().isEmpty() ? null : String.join("\n", o.reasons()));
-            warnings.add(o.warnings() == null || o.warnings().isEmpty() ? null : String.join("\n", o.warnings()));
-            cells.add(o.cells() == null ? null : json(o.cells()));
+            boolean warned = o.warnings() != null && !o.warnings().isEmpty();
+            counts.merge(o.runId(), Counts.ZERO.plus(o.kind(), 1, warned ? 1 : 0), RunLedger::sum);
+            copy.append(o.runId()).append('\t').append(o.rowNumber()).append('\t').append(o.kind().name()).append('\t');
+            CopyText.field(copy, o.reasons().isEmpty() ? null : String.join("\n", o.reasons()));
+            copy.append('\t');
+            CopyText.field(copy, warned ? String.join("\n", o.warnings()) : null);
+            copy.append('\t');
+            CopyText.field(copy, o.cells() == null ? null : json(o.cells()));
+            copy.append('\n');
         }
-        try (PreparedStatement ps = c.prepareStatement(RECORD)) {
-            ps.setArray(1, Sql.text(c, runIds));
-            ps.setArray(2, Sql.ints(c, rowNos));
-            ps.setArray(3, Sql.text(c, kinds));
-            ps.setArray(4, Sql.text(c, reasons));
-            ps.setArray(5, Sql.text(c, warnings));
-            ps.setArray(6, Sql.text(c, cells));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    OutcomeKind kind = OutcomeKind.valueOf(rs.getString(2));
-                    counts.merge(rs.getString(1), Counts.ZERO.plus(kind, rs.getInt(3), rs.getInt(4)), RunLedger::sum);
-                }
-            }
-        }
+        CopyText.copyIn(c, "copy row_outcome (run_id, row_no, outcome, reasons, warnings, cells) from stdin", copy);
         // runs updated in id order, so two writers never lock the same two runs in opposite orders
         try (PreparedStatement ps = c.prepareStatement(ADD)) {
             for (Map.Entry<String, Counts> e : counts.entrySet()) {
@@ -251,7 +210,7 @@ public final class RunLedger {
                             .setProcessed(rs.getInt(5)).setCreated(rs.getInt(6)).setUpdated(rs.getInt(7))
                             .setSkipped(rs.getInt(8)).setUnmatchedTeacher(rs.getInt(9)).setUnmatchedEvent(rs.getInt(10))
                             .setInvalid(rs.getInt(11)).setWarnings(rs.getInt(12)).setMessage(rs.getString(13))
-                            .setUpdatedAt(rs.getTimestamp(14).toInstant())
+                            .setUpdatedAt(rs.getTimestamp(14).getTime())
                             .build());
                 }
             }

@@ -84,17 +84,18 @@ public record Batch(List<RunStarted> started, List<RunEnded> ended, List<RunReje
         return keys;
     }
 
-    /** The same batch without the rows already recorded (control records are kept: they are idempotent). */
+    /**
+     * The same batch without the rows already recorded, and without a second copy of a row within
+     * the batch (an upstream retry can deliver one twice); control records are kept (idempotent).
+     */
     public Batch without(Set<RowKey> recorded) {
-        if (recorded.isEmpty()) {
-            return this;
-        }
+        Set<RowKey> seen = new java.util.HashSet<>(recorded);
         return new Batch(started, ended, rejected,
-                keep(matched, m -> !recorded.contains(new RowKey(m.getAttendance().getRunId(), m.getAttendance().getRowNumber()))),
-                keep(unmatched, u -> !recorded.contains(new RowKey(u.getAttendance().getRunId(), u.getAttendance().getRowNumber()))),
-                keep(deadLetters, d -> !recorded.contains(new RowKey(d.getRunId(), d.getRowNumber()))),
-                keep(roster, r -> !recorded.contains(new RowKey(r.getRunId(), r.getRowNumber()))),
-                keep(events, e -> !recorded.contains(new RowKey(e.getRunId(), e.getRowNumber()))),
+                keep(matched, m -> seen.add(new RowKey(m.getAttendance().getRunId(), m.getAttendance().getRowNumber()))),
+                keep(unmatched, u -> seen.add(new RowKey(u.getAttendance().getRunId(), u.getAttendance().getRowNumber()))),
+                keep(deadLetters, d -> seen.add(new RowKey(d.getRunId(), d.getRowNumber()))),
+                keep(roster, r -> seen.add(new RowKey(r.getRunId(), r.getRowNumber()))),
+                keep(events, e -> seen.add(new RowKey(e.getRunId(), e.getRowNumber()))),
                 undecodable, unexpected);
     }
 

@@ -1,7 +1,6 @@
 package org.polaris.writer.messaging;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -48,20 +47,31 @@ public class WriterConsumer {
         }
         Written written = write(batch);
         publisher.publish(written);
-        List<RunSummary> finals = untilItWorks("complete runs", () -> writer.complete(written.runIds()));
-        publisher.summaries(finals);
+        // a second, short transaction, once the batch's reference rows are on the broker
+        List<String> complete = written.progress().stream()
+                .filter(s -> s.getExpectedRows() != null && s.getProcessed() >= s.getExpectedRows()
+                        && s.getStatus() == org.polaris.schemas.avro.RunStatus.RUNNING)
+                .map(RunSummary::getRunId).toList();
+        if (!complete.isEmpty()) {
+            publisher.summaries(untilItWorks("complete runs", () -> writer.complete(complete)));
+        }
     }
 
     private Written write(Batch batch) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS_BEFORE_ISOLATING; attempt++) {
             try {
-                return writer.write(batch);
+                return committed(writer.write(batch));
             } catch (RuntimeException e) {
                 last = e;
+                if (Failures.isConflict(e)) {
+                    // another writer recorded some of these rows (a rebalance): reload and filter again
+                    writer.forget(batch.runIds());
+                    continue;
+                }
                 if (Failures.isTransient(e)) {
                     // the database is away: nothing to isolate, wait for it (never ack what is not recorded)
-                    return untilItWorks("write batch", () -> writer.write(batch));
+                    return committed(untilItWorks("write batch", () -> writer.write(batch)));
                 }
                 LOG.warnf("batch of %d records refused (attempt %d): %s", batch.size(), attempt, Failures.describe(e));
             }
@@ -70,21 +80,27 @@ public class WriterConsumer {
         Written all = Written.NONE;
         for (Batch single : batch.singles()) {
             try {
-                all = all.plus(writer.write(single));
+                all = all.plus(committed(writer.write(single)));
             } catch (RuntimeException e) {
                 if (Failures.isTransient(e)) {
-                    all = all.plus(untilItWorks("write record", () -> writer.write(single)));
+                    all = all.plus(committed(untilItWorks("write record", () -> writer.write(single))));
                     continue;
                 }
+                writer.forget(single.runIds());
                 String reason = Failures.describe(e);
-                all = all.plus(untilItWorks("record refused row", () -> writer.writeRefused(single, reason)));
+                all = all.plus(committed(untilItWorks("record refused row", () -> writer.writeRefused(single, reason))));
                 single.rowKeys().forEach(k -> publisher.deadLetter(DeadLetter.newBuilder()
                         .setRunId(k.runId()).setRowNumber(k.rowNumber()).setKind(RunKind.UNKNOWN)
                         .setSourceRef("").setStage("writer").setReasons(List.of(reason))
-                        .setCells(java.util.Map.of()).setFailedAt(Instant.now()).build()));
+                        .setCells(java.util.Map.of()).setFailedAt(System.currentTimeMillis()).build()));
             }
         }
         return all;
+    }
+
+    private Written committed(Written written) {
+        writer.committed(written);
+        return written;
     }
 
     private static <T> T untilItWorks(String what, Supplier<T> action) {

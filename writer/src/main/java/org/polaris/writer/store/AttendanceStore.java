@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class AttendanceStore {
                 emails.add(a.getTeacherEmail());
                 progressIds.add(m.getRoster().getTeacherProgressId());
                 statuses.add(a.getStatus().name().toLowerCase(Locale.ROOT));
-                starts.add(a.getSessionStart().toString());
+                starts.add(Instant.ofEpochMilli(a.getSessionStart()).toString());
                 sessionIds.add(a.getSessionId());
                 types.add(a.getParticipantType());
                 runIds.add(a.getRunId());
@@ -133,7 +134,7 @@ public final class AttendanceStore {
             eventIds.add(a.getEventId());
             sessionIds.add(a.getSessionId());
             emails.add(a.getTeacherEmail());
-            starts.add(a.getSessionStart().toString());
+            starts.add(Instant.ofEpochMilli(a.getSessionStart()).toString());
             OutcomeKind kind = switch (u.getReason()) {
                 case TEACHER -> OutcomeKind.UNMATCHED_TEACHER;
                 case EVENT -> OutcomeKind.UNMATCHED_EVENT;

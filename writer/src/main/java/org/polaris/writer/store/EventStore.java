@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,8 +44,8 @@ public final class EventStore {
             classified.clear();
             try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
                 ps.setArray(1, Sql.text(c, wave.stream().map(NormalizedEventSession::getTitle).toList()));
-                ps.setArray(2, Sql.text(c, wave.stream().map(e -> e.getStart().toString()).toList()));
-                ps.setArray(3, Sql.text(c, wave.stream().map(e -> LocalDate.from(e.getLocalDate()).toString()).toList()));
+                ps.setArray(2, Sql.text(c, wave.stream().map(e -> Instant.ofEpochMilli(e.getStart()).toString()).toList()));
+                ps.setArray(3, Sql.text(c, wave.stream().map(NormalizedEventSession::getLocalDate).toList()));
                 ps.setArray(4, Sql.text(c, wave.stream().map(NormalizedEventSession::getSessionId).toList()));
                 ps.setArray(5, Sql.text(c, wave.stream().map(NormalizedEventSession::getRunId).toList()));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -72,7 +72,7 @@ public final class EventStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     EventSession s = EventSession.newBuilder().setEventDbId(rs.getLong(1)).setSessionId(rs.getString(2))
-                            .setTitle(rs.getString(3)).setStart(rs.getTimestamp(4).toInstant()).build();
+                            .setTitle(rs.getString(3)).setStart(rs.getTimestamp(4).getTime()).build();
                     refs.put(s.getSessionId(), s);
                 }
             }
