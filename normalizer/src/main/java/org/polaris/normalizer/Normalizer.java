@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.polaris.normalizer.mapping.AliasMapping;
+import org.polaris.normalizer.mapping.Contracts;
 import org.polaris.normalizer.mapping.HeaderResolution;
 import org.polaris.normalizer.rows.EventRows;
 import org.polaris.normalizer.rows.PathfulRows;
@@ -65,14 +66,24 @@ public final class Normalizer {
             return List.of(new Output(Destination.RUN_EVENTS, ended.getRunId(), RunEvent.newBuilder().setPayload(ended).build()));
         }
         RawRow row = (RawRow) payload;
+        if (!Contracts.known(row.getKind())) {
+            return List.of(deadLetter(row, List.of("unknown run kind " + row.getKind())));
+        }
         HeaderResolution columns = resolve(row.getKind(), row.getCells().keySet());
         if (!columns.accepted() || runProblem(row.getKind(), row.getWindow()) != null) {
             return List.of(); // the run was rejected on its start marker
         }
-        return List.of(onRow(row, columns));
+        return List.of(onRow(row, columns, AcademicYears.normalize(row.getWindow())));
     }
 
     private List<Output> onStarted(RunStarted started) {
+        if (!Contracts.known(started.getKind())) {
+            return List.of(runEvent(started), new Output(Destination.RUN_EVENTS, started.getRunId(),
+                    RunEvent.newBuilder().setPayload(RunRejected.newBuilder().setRunId(started.getRunId())
+                            .setKind(started.getKind()).setReason("unknown run kind " + started.getKind())
+                            .setMissingColumns(List.of()).setMappingVersion(mapping.version())
+                            .setRejectedAt(System.currentTimeMillis()).build()).build()));
+        }
         HeaderResolution columns = resolve(started.getKind(), started.getHeader());
         List<String> problems = new ArrayList<>(columns.problems());
         String runProblem = runProblem(started.getKind(), started.getWindow());
@@ -91,21 +102,22 @@ public final class Normalizer {
     }
 
     private Output runEvent(RunStarted started) {
-        RunStarted stamped = RunStarted.newBuilder(started).setMappingVersion(mapping.version()).build();
-        return new Output(Destination.RUN_EVENTS, started.getRunId(), RunEvent.newBuilder().setPayload(stamped).build());
+        started.setMappingVersion(mapping.version());
+        return new Output(Destination.RUN_EVENTS, started.getRunId(), new RunEvent(started));
     }
 
-    private Output onRow(RawRow row, HeaderResolution columns) {
+    /** One row; {@code year} is the run's academic year in canonical form (or null). */
+    private Output onRow(RawRow row, HeaderResolution columns, String year) {
         return switch (row.getKind()) {
             case PATHFUL -> {
-                RowResult<NormalizedAttendance> r = PathfulRows.normalize(row, columns, row.getWindow(), zone);
+                RowResult<NormalizedAttendance> r = PathfulRows.normalize(row, columns, year, zone);
                 yield r.isValid()
                         ? new Output(Destination.NORMALIZED_PATHFUL,
                                 Keys.roster(r.value().getAcademicYear(), r.value().getTeacherEmail()), r.value())
                         : deadLetter(row, r.reasons());
             }
             case ROSTER -> {
-                RowResult<NormalizedRosterEntry> r = RosterRows.normalize(row, columns, row.getWindow());
+                RowResult<NormalizedRosterEntry> r = RosterRows.normalize(row, columns, year);
                 yield r.isValid()
                         ? new Output(Destination.NORMALIZED_ROSTER,
                                 Keys.roster(r.value().getAcademicYear(), r.value().getEmail()), r.value())

@@ -32,6 +32,8 @@ import org.polaris.schemas.avro.RunMode;
 @Path("/api/imports")
 public class ImportResource {
 
+    private static final java.util.regex.Pattern ACADEMIC_YEAR = java.util.regex.Pattern.compile("\\d{4}-\\d{4}");
+
     @Inject
     RunPublisher publisher;
 
@@ -54,6 +56,9 @@ public class ImportResource {
         String window = academicYear == null || academicYear.isBlank() ? null : academicYear.strip();
         if (kind == RunKind.PATHFUL && window == null) {
             return error(Response.Status.BAD_REQUEST, "a Pathful import needs academicYear, e.g. 2024-2025");
+        }
+        if (window != null && !ACADEMIC_YEAR.matcher(window).matches()) {
+            return error(Response.Status.BAD_REQUEST, "academicYear \"" + window + "\" is not like 2024-2025");
         }
         java.nio.file.Path path = file.uploadedFile();
         CsvFile csv = new CsvFile(path);

@@ -42,7 +42,7 @@ public final class CsvFile {
         this.path = path;
     }
 
-    /** Refuses an empty or oversized file before it is read. */
+    /** Refuses an empty, oversized or non-UTF-8 file before it is parsed. */
     public void checkSize(long maxBytes) {
         long size;
         try {
@@ -57,6 +57,51 @@ public final class CsvFile {
             throw new CsvRejected(0, "the file is " + size + " bytes, over the limit of " + maxBytes
                     + " (polaris.ingest.max-file-bytes)");
         }
+        checkUtf8();
+    }
+
+    /**
+     * Validates the encoding up front, byte by byte, so the refusal names the line of the first bad
+     * byte (a decoder reading 8 KB at a time can only say which chunk it was in).
+     */
+    private void checkUtf8() {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+            int line = 1;
+            int pending = 0; // continuation bytes still expected
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (pending > 0) {
+                    if ((b & 0xC0) != 0x80) {
+                        throw notUtf8(line);
+                    }
+                    pending--;
+                    continue;
+                }
+                if (b == '\n') {
+                    line++;
+                } else if (b >= 0x80) {
+                    if (b >= 0xC2 && b <= 0xDF) {
+                        pending = 1;
+                    } else if (b >= 0xE0 && b <= 0xEF) {
+                        pending = 2;
+                    } else if (b >= 0xF0 && b <= 0xF4) {
+                        pending = 3;
+                    } else {
+                        throw notUtf8(line);
+                    }
+                }
+            }
+            if (pending > 0) {
+                throw notUtf8(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static CsvRejected notUtf8(int line) {
+        return new CsvRejected(0, "the file is not UTF-8 text (first bad byte on line " + line
+                + "); save it as \"CSV UTF-8\" and upload again");
     }
 
     /** The header: named columns, in order (blank header cells dropped). */
@@ -91,11 +136,13 @@ public final class CsvFile {
                 CSVRecord record = records.next();
                 int row = (int) record.getRecordNumber();
                 lastRow[0] = row;
+                for (String value : record) {
+                    checkText(value, row);
+                }
                 Map<String, String> cells = new LinkedHashMap<>(columns.size() * 2);
                 boolean empty = true;
                 for (Column c : columns) {
                     String value = c.index() < record.size() ? record.get(c.index()) : "";
-                    checkText(value, row);
                     if (!value.isBlank()) {
                         empty = false;
                     }
@@ -115,9 +162,11 @@ public final class CsvFile {
     private static List<Column> columns(CSVRecord header) {
         List<Column> columns = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        for (String value : header) {
+            checkText(value, 1);
+        }
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip();
-            checkText(name, 1);
             if (name.isEmpty()) {
                 continue;
             }

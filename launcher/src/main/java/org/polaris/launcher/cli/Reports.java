@@ -124,7 +124,8 @@ final class Reports {
         }
         b.append('\n').append("Follow-ups:\n");
         if (num(run, "unmatchedTeacher") > 0) {
-            b.append("  - unmatched teachers: import or update the roster of ").append(str(run.get("window")))
+            b.append("  - unmatched teachers: import or update the roster of ")
+                    .append(run.get("window") == null ? "the academic year" : str(run.get("window")))
                     .append(" (Playbook B), then re-import this file (idempotent)\n");
         }
         if (num(run, "unmatchedEvent") > 0) {

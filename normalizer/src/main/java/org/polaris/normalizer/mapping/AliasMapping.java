@@ -37,6 +37,11 @@ public final class AliasMapping {
         Map<String, String> columns = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        List<String> claimed = new ArrayList<>();
+        for (Field field : Contracts.of(kind)) {
+            List<String> names = namesOf(field, byField);
+            header.stream().filter(h -> names.contains(normalize(h))).forEach(claimed::add);
+        }
         for (Field field : Contracts.of(kind)) {
             List<String> names = namesOf(field, byField);
             List<String> found = header.stream().filter(h -> names.contains(normalize(h))).toList();
@@ -46,7 +51,7 @@ public final class AliasMapping {
                 columns.put(field.key(), found.get(0));
             } else if (field.required()) {
                 missing.add(field.label());
-                problems.add("missing required column \"" + field.label() + "\"" + closest(names, header, columns));
+                problems.add("missing required column \"" + field.label() + "\"" + closest(names, header, claimed));
             }
         }
         return new HeaderResolution(columns, problems, missing);
@@ -70,11 +75,12 @@ public final class AliasMapping {
         return names;
     }
 
-    private static String closest(List<String> names, Collection<String> header, Map<String, String> taken) {
+    /** The most similar header that no contract field claims, as a hint for the mapping fix. */
+    private static String closest(List<String> names, Collection<String> header, List<String> claimed) {
         String best = null;
         double bestScore = -1;
         for (String h : header) {
-            if (taken.containsValue(h)) {
+            if (claimed.contains(h)) {
                 continue;
             }
             for (String name : names) {

@@ -54,6 +54,11 @@ public final class Contracts {
     private Contracts() {
     }
 
+    /** Whether this build knows the kind's contract (UNKNOWN is what older readers see of newer kinds). */
+    public static boolean known(RunKind kind) {
+        return kind == RunKind.PATHFUL || kind == RunKind.ROSTER || kind == RunKind.EVENTS;
+    }
+
     public static List<Field> of(RunKind kind) {
         return switch (kind) {
             case PATHFUL -> Pathful.ALL;

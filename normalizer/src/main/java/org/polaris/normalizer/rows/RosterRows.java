@@ -12,6 +12,7 @@ import org.polaris.normalizer.rules.Emails;
 import org.polaris.normalizer.rules.Text;
 import org.polaris.schemas.avro.NormalizedRosterEntry;
 import org.polaris.schemas.avro.RawRow;
+import org.polaris.schemas.avro.RunMode;
 
 /**
  * Teacher roster row rules (facts §3): email normalized and required, name and school/building
@@ -67,6 +68,7 @@ public final class RosterRows {
                 .setRunId(row.getRunId()).setRowNumber(row.getRowNumber()).setAcademicYear(academicYear)
                 .setVirtualYear(virtualYear).setEmail(email.get()).setName(name).setBuilding(building).setGrade(grade)
                 .setTargetSessions(target).setDistrict(Text.clean(columns.cell(cells, Roster.DISTRICT)))
+                .setMode(RunMode.COMMIT).setWarnings(List.of())
                 .build());
     }
 

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /** Academic and virtual years are written "2024-2025": two consecutive years. */
 public final class AcademicYears {
 
-    private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*[-/]\\s*(\\d{4})");
+    // hyphen, slash, or the en/em dash a spreadsheet substitutes for a typed hyphen
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*[-/\u2013\u2014]\\s*(\\d{4})");
 
     private AcademicYears() {
     }

@@ -31,28 +31,17 @@ import java.util.Optional;
  */
 public final class DateTimes {
 
-    private static final DateTimeFormatter ISO_LIKE = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart()
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':').appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-            .optionalEnd()
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-            .optionalEnd()
-            .toFormatter(Locale.ROOT)
-            .withResolverStyle(ResolverStyle.STRICT)
-            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+    /** ISO-8601 and its common relatives: date, a 'T' or one space, H:mm[:ss[.fraction]], optional offset. */
+    private static final List<DateTimeFormatter> ISO = List.of(isoWith('T'), isoWith(' '));
 
-    private static final List<DateTimeFormatter> US = List.of(
-            pattern("M/d/uuuu h:mm[:ss] a"), pattern("M/d/uuuu H:mm[:ss]"), pattern("M/d/uuuu"));
+    private static final List<DateTimeFormatter> WITH_AM_PM = List.of(
+            pattern("uuuu-MM-dd h:mm[:ss] a"), pattern("uuuu-MM-dd h:mm[:ss]a"),
+            pattern("M/d/uuuu h:mm[:ss] a"), pattern("M/d/uuuu h:mm[:ss]a"), pattern("M/d/uuuu h a"),
+            pattern("M/d/uuuu ha"));
 
-    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE, pattern("M/d/uuuu"));
+    private static final List<DateTimeFormatter> US = List.of(pattern("M/d/uuuu H:mm[:ss]"), pattern("M/d/uuuu"));
+
+    private static final List<DateTimeFormatter> DATES = List.of(pattern("uuuu-MM-dd"), pattern("M/d/uuuu"));
     private static final List<DateTimeFormatter> TIMES = List.of(
             pattern("h:mm[:ss] a"), pattern("h:mm[:ss]a"), pattern("H:mm[:ss]"), pattern("h a"), pattern("ha"));
 
@@ -68,20 +57,54 @@ public final class DateTimes {
             return Optional.empty();
         }
         String s = text.strip();
-        try {
-            TemporalAccessor t = ISO_LIKE.parseBest(s, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
-            return Optional.of(toZoned(t, zone));
-        } catch (DateTimeParseException e) {
-            // not ISO-like: try the spreadsheet forms
+        for (DateTimeFormatter f : ISO) {
+            Optional<ZonedDateTime> t = attempt(f, s, zone);
+            if (t.isPresent()) {
+                return t;
+            }
+        }
+        String upper = s.toUpperCase(Locale.ROOT).replace(".", "");
+        for (DateTimeFormatter f : WITH_AM_PM) {
+            Optional<ZonedDateTime> t = attempt(f, upper, zone);
+            if (t.isPresent()) {
+                return t;
+            }
         }
         for (DateTimeFormatter f : US) {
-            try {
-                return Optional.of(toZoned(f.parseBest(s, LocalDateTime::from, LocalDate::from), zone));
-            } catch (DateTimeParseException e) {
-                // next form
+            Optional<ZonedDateTime> t = attempt(f, s, zone);
+            if (t.isPresent()) {
+                return t;
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<ZonedDateTime> attempt(DateTimeFormatter f, String s, ZoneId zone) {
+        try {
+            return Optional.of(toZoned(f.parseBest(s, OffsetDateTime::from, LocalDateTime::from, LocalDate::from), zone));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static DateTimeFormatter isoWith(char separator) {
+        return new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .append(DateTimeFormatter.ISO_LOCAL_DATE)
+                .optionalStart()
+                .appendLiteral(separator)
+                .appendValue(ChronoField.HOUR_OF_DAY, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
+                .appendLiteral(':').appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+                .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+                .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+                .optionalEnd()
+                .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+                .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+                .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+                .optionalEnd()
+                .toFormatter(Locale.ROOT)
+                .withResolverStyle(ResolverStyle.STRICT)
+                .withChronology(java.time.chrono.IsoChronology.INSTANCE);
     }
 
     /** A calendar date: yyyy-MM-dd or M/d/yyyy (a date-time's date part is accepted too). */

@@ -34,6 +34,12 @@ public record Batch(List<RunStarted> started, List<RunEnded> ended, List<RunReje
     }
 
     private void add(Object p) {
+        if (p instanceof org.apache.avro.specific.SpecificRecord r && !(p instanceof RunEvent)
+                && !isRunId(runIdOf(r))) {
+            // no run can claim it (e.g. an undecodable raw record's dead letter): set aside, never written
+            unexpected.add(p);
+            return;
+        }
         if (p instanceof RunEvent e) {
             add(e.getPayload());
         } else if (p instanceof RunStarted s) {
@@ -56,6 +62,29 @@ public record Batch(List<RunStarted> started, List<RunEnded> ended, List<RunReje
             undecodable.add(u);
         } else if (p != null) {
             unexpected.add(p);
+        }
+    }
+
+    private static String runIdOf(org.apache.avro.specific.SpecificRecord r) {
+        if (r instanceof AttendanceMatch m) {
+            return m.getAttendance().getRunId();
+        }
+        if (r instanceof UnmatchedAttendance u) {
+            return u.getAttendance().getRunId();
+        }
+        var field = r.getSchema().getField("runId");
+        return field == null ? null : String.valueOf(r.get(field.pos()));
+    }
+
+    static boolean isRunId(String s) {
+        if (s == null || s.length() != 36) {
+            return false;
+        }
+        try {
+            java.util.UUID.fromString(s);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

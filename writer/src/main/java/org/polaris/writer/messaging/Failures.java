@@ -9,8 +9,18 @@ final class Failures {
     private Failures() {
     }
 
+    /** The cause chain, guarded against cycles. */
+    private static java.util.List<Throwable> chain(Throwable e) {
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
+    }
+
     static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : chain(e)) {
             if (t instanceof SQLTransientException) {
                 return true;
             }
@@ -31,7 +41,7 @@ final class Failures {
 
     /** A unique-key conflict: another writer got there first. */
     static boolean isConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : chain(e)) {
             if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
                 return true;
             }
@@ -40,10 +50,8 @@ final class Failures {
     }
 
     static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        java.util.List<Throwable> chain = chain(e);
+        Throwable root = chain.get(chain.size() - 1);
         String message = root.getMessage();
         return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }

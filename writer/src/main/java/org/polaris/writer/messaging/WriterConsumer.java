@@ -38,10 +38,27 @@ public class WriterConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(List<Object> payloads) {
+        // A failure here would stop the channel, and with it the writer: retry the poll instead
+        // (nothing of it is acknowledged until it went through), with backoff, logging why.
+        Duration backoff = Duration.ofSeconds(1);
+        while (true) {
+            try {
+                process(payloads);
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "a poll of %d records failed; retrying in %d s", payloads.size(), backoff.toSeconds());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(60)) > 0 ? Duration.ofSeconds(60)
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void process(List<Object> payloads) {
         Batch batch = Batch.of(payloads);
         batch.undecodable().forEach(u -> LOG.errorf(
                 "skipped an undecodable record on %s (%d bytes): %s", u.topic(), u.size(), u.reason()));
-        batch.unexpected().forEach(o -> LOG.errorf("skipped a record of unexpected type %s", o.getClass().getName()));
+        batch.unexpected().forEach(o -> LOG.errorf("skipped a record no run can claim: %s", o.getClass().getSimpleName()));
         if (batch.size() == 0) {
             return;
         }
@@ -96,6 +113,15 @@ public class WriterConsumer {
             }
         }
         return all;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private Written committed(Written written) {

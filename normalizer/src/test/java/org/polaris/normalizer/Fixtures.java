@@ -1,0 +1,68 @@
+package org.polaris.normalizer;
+
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.polaris.normalizer.mapping.AliasMapping;
+import org.polaris.schemas.avro.RawRow;
+import org.polaris.schemas.avro.RunKind;
+
+/**
+ * Shared test fixtures: the alias mapping of META-INF/microprofile-config.properties (built by
+ * hand, no config runtime) and raw rows as ingest publishes them.
+ */
+public final class Fixtures {
+
+    public static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    public static final String MAPPING_VERSION = "1";
+
+    private Fixtures() {
+    }
+
+    /** The default alias mapping, as shipped in microprofile-config.properties. */
+    public static AliasMapping defaultMapping() {
+        Map<RunKind, Map<String, List<String>>> aliases = new EnumMap<>(RunKind.class);
+        aliases.put(RunKind.PATHFUL, Map.of(
+                "session-id", List.of("SessionId", "Session ID"),
+                "event-id", List.of("EventId", "Event ID"),
+                "teacher-email", List.of("TeacherEmail", "Teacher Email"),
+                "session-start", List.of("SessionStart", "Session Start"),
+                "attendance-status", List.of("AttendanceStatus", "Attendance Status"),
+                "participant-type", List.of("ParticipantType", "Participant Type")));
+        aliases.put(RunKind.ROSTER, Map.of(
+                "teacher-email", List.of("Teacher Email", "Email"),
+                "teacher-name", List.of("Teacher Name", "Name"),
+                "building", List.of("School or Building", "School", "Building"),
+                "grade", List.of("Grade"),
+                "academic-year", List.of("Academic Year"),
+                "virtual-year", List.of("Virtual Year"),
+                "target-sessions", List.of("Target Sessions"),
+                "district", List.of("District")));
+        aliases.put(RunKind.EVENTS, Map.of(
+                "session-id", List.of("Session ID", "SessionId"),
+                "title", List.of("Session Title", "Title"),
+                "date", List.of("Date"),
+                "time", List.of("Time")));
+        return new AliasMapping(MAPPING_VERSION, aliases);
+    }
+
+    /** Ordered cells from alternating header/value pairs. */
+    public static Map<String, String> cells(String... headerValuePairs) {
+        if (headerValuePairs.length % 2 != 0) {
+            throw new IllegalArgumentException("header/value pairs expected");
+        }
+        Map<String, String> cells = new LinkedHashMap<>();
+        for (int i = 0; i < headerValuePairs.length; i += 2) {
+            cells.put(headerValuePairs[i], headerValuePairs[i + 1]);
+        }
+        return cells;
+    }
+
+    public static RawRow row(RunKind kind, String window, int rowNumber, Map<String, String> cells) {
+        return RawRow.newBuilder().setRunId("run-1").setKind(kind).setRowNumber(rowNumber)
+                .setSourceRef(kind.name().toLowerCase() + ".csv").setWindow(window).setCells(cells).build();
+    }
+}
