@@ -17,7 +17,15 @@ public final class PolarisCli {
     static final int UNAVAILABLE = 3;
 
     public static void main(String[] args) {
+        System.exit(commandLine(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true))
+                .execute(args));
+    }
+
+    /** The command line with its streams and the exit-code rules (tests call this too). */
+    static CommandLine commandLine(java.io.PrintWriter out, java.io.PrintWriter err) {
         CommandLine cli = new CommandLine(new PolarisCli());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ApiClient.ApiException api) {
                 commandLine.getErr().println("polaris: " + api.getMessage());
@@ -28,7 +36,7 @@ public final class PolarisCli {
             commandLine.getErr().println("polaris: " + (message.length() > 300 ? message.substring(0, 300) + "..." : message));
             return 1;
         });
-        System.exit(cli.execute(args));
+        return cli;
     }
 
     /** --url, shared by the commands that talk to a running pipeline. */

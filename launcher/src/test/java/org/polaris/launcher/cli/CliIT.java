@@ -1,0 +1,140 @@
+package org.polaris.launcher.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polaris.launcher.it.PipelineResource;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CLI's contract, against the running pipeline: what it prints, in which shape, and its exit
+ * codes. Its data (year 2025-2026, *.cli.example.org) stays apart from the other ITs'.
+ */
+@QuarkusTest
+@QuarkusTestResource(PipelineResource.class)
+class CliIT {
+
+    private static final String YEAR = "2025-2026";
+
+    @TestHTTPResource("/")
+    URL url;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void importPrintsTheExpectedOutputOrOneJsonObjectAndExitsByOutcome() throws Exception {
+        Path events = write("events.csv", "Session ID,Session Title,Date,Time\nCLI-1,Robotics,2025-10-01,10:00\n");
+        Path roster = write("roster.csv", "Teacher Email,Teacher Name,School,Academic Year,Virtual Year,Target Sessions\n"
+                + "amy@cli.example.org,Amy Ng,North High,2025-2026,2025-2026,1\n");
+        Path pathful = write("pathful.csv", "SessionId,EventId,TeacherEmail,SessionStart,AttendanceStatus\n"
+                + "C-1,CLI-1,amy@cli.example.org,2025-10-01 10:00,Attended\n"
+                + "C-2,CLI-1,bob@cli.example.org,2025-10-01 10:00,Attended\n"
+                + "C-3,CLI-9,amy@cli.example.org,2025-10-01 10:00,Attended\n"
+                + "C-4,CLI-1,amy@cli.example.org,someday,Attended\n");
+
+        assertThat(run("import", "events", events.toString()).code).isZero();
+        Result rosterRun = run("import", "roster", roster.toString(), "--academic-year", YEAR);
+        assertThat(rosterRun.code).isZero();
+        assertThat(rosterRun.out).contains("Teachers imported: 1", "Teachers created: 1");
+
+        Result text = run("import", "pathful", pathful.toString(), "--academic-year", YEAR);
+        assertThat(text.code).isZero();
+        assertThat(text.out).isEqualTo("""
+                Rows processed: 4
+                Rows created: 1
+                Rows updated: 0
+                Rows skipped (duplicates): 0
+                Rows unmatched (teacher): 1
+                Rows unmatched (event): 1
+                Rows invalid: 1
+                """);
+
+        Result json = run("import", "pathful", pathful.toString(), "--academic-year", YEAR, "--json");
+        assertThat(json.code).isZero();
+        Map<String, Object> object = ApiClient.JSON.readValue(json.out, new TypeReference<>() { });
+        assertThat(object.keySet()).containsExactly("runId", "processed", "created", "updated", "skipped",
+                "unmatchedTeacher", "unmatchedEvent", "invalid");
+        assertThat(object).containsEntry("processed", 4).containsEntry("skipped", 1).containsEntry("invalid", 1);
+
+        Result log = run("run", object.get("runId").toString());
+        assertThat(log.code).isZero();
+        assertThat(log.out).contains("Import type: Pathful", "Window: 2025-2026", "Status: completed",
+                "row 3: unmatched teacher", "row 4: unmatched event", "row 5: invalid: SessionStart \"someday\"",
+                "= processed (ok)");
+
+        Result runs = run("runs");
+        assertThat(runs.out.lines().findFirst().orElseThrow()).startsWith("RUN ID");
+        assertThat(runs.out).contains(object.get("runId").toString()).doesNotContain("MISMATCH");
+
+        Result progress = run("progress", "--academic-year", YEAR, "--json");
+        List<Map<String, Object>> teachers = ApiClient.JSON.readValue(progress.out, new TypeReference<>() { });
+        assertThat(teachers).singleElement().satisfies(t -> {
+            assertThat(t).containsEntry("email", "amy@cli.example.org").containsEntry("attended", 1)
+                    .containsEntry("targetSessions", 1).containsEntry("status", "Achieved");
+            assertThat(t.keySet()).containsExactly("email", "name", "targetSessions", "attended", "status");
+        });
+    }
+
+    @Test
+    void aRejectedRunExitsNonZeroWithTheReasonOnStderr() throws Exception {
+        Path renamed = write("renamed.csv", "SessionId,EventId,EducatorEmail,SessionStart,AttendanceStatus\n"
+                + "C-9,CLI-1,amy@cli.example.org,2025-10-01 10:00,Attended\n");
+
+        Result r = run("import", "pathful", renamed.toString(), "--academic-year", YEAR);
+
+        assertThat(r.code).isEqualTo(PolarisCli.REFUSED);
+        assertThat(r.out).isEmpty();
+        assertThat(r.err).contains("was rejected")
+                .contains("missing required column \"TeacherEmail\" (closest header present: \"EducatorEmail\")");
+    }
+
+    @Test
+    void badInputIsRefusedWithAClearMessage() throws Exception {
+        Result missingYear = run("import", "pathful", write("p.csv", "a\n1\n").toString());
+        assertThat(missingYear.code).isEqualTo(PolarisCli.REFUSED);
+        assertThat(missingYear.err).contains("needs --academic-year");
+
+        Result noFile = run("import", "events", dir.resolve("nope.csv").toString());
+        assertThat(noFile.code).isEqualTo(PolarisCli.REFUSED);
+        assertThat(noFile.err).contains("no such file");
+
+        Result empty = run("import", "events", write("empty.csv", "").toString());
+        assertThat(empty.code).isEqualTo(PolarisCli.REFUSED);
+        assertThat(empty.err).contains("the file is empty");
+
+        Result unreachable = new Result(PolarisCli.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter())).execute("runs", "--url", "http://localhost:1"), "", "");
+        assertThat(unreachable.code).isEqualTo(PolarisCli.UNAVAILABLE);
+    }
+
+    private Path write(String name, String content) throws Exception {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] withUrl = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--url", url.toString())).toArray(String[]::new);
+        int code = PolarisCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(withUrl);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+}
