@@ -81,7 +81,7 @@ final class LocalStack implements AutoCloseable {
         Path deploy = settings.home().resolve("deploy/target");
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx512m",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", deploy.resolve("deploy-0.1.0-SNAPSHOT.jar") + ":" + deploy.resolve("lib") + "/*",
+                "-cp", deployJar(deploy) + ":" + deploy.resolve("lib") + "/*",
                 "org.polaris.deploy.local.LocalInfra", "--data-dir", settings.dataDir().toString(),
                 "--kafka-port", Integer.toString(settings.kafkaPort())));
         if (settings.db() != null) {
@@ -207,6 +207,13 @@ final class LocalStack implements AutoCloseable {
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path deployJar(Path target) throws IOException {
+        try (var jars = Files.list(target)) {
+            return jars.filter(p -> p.getFileName().toString().matches("deploy-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IOException("no deploy jar in " + target + ": run bin/polaris build"));
         }
     }
 

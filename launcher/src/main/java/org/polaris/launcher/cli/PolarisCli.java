@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code bin/polaris}: runs the pipeline locally and talks to a running one over its HTTP API.
- * Exit codes: 0 done, 2 refused (bad input, rejected run), 3 Polaris unreachable or timed out.
+ * Exit codes: 0 done, 2 refused (bad input, rejected run), 3 Polaris unreachable, failing (5xx) or timed out.
  */
 @Command(name = "polaris", mixinStandardHelpOptions = true, version = "polaris 0.1.0",
         description = "Polaris import pipeline: run it locally, import files, follow runs and progress.",
@@ -29,7 +29,8 @@ public final class PolarisCli {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ApiClient.ApiException api) {
                 commandLine.getErr().println("polaris: " + api.getMessage());
-                return api.status == 0 ? UNAVAILABLE : REFUSED;
+                // unreachable or the service failing is "try again"; a 4xx is "fix your input"
+                return api.status == 0 || api.status >= 500 ? UNAVAILABLE : REFUSED;
             }
             // first line only: a driver's message can carry a whole SQL batch
             String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
