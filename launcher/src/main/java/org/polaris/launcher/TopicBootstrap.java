@@ -14,18 +14,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
+import org.polaris.schemas.KafkaSettings;
 import org.polaris.schemas.Topic;
 import org.polaris.schemas.Topics;
 
 /**
  * Creates the catalogue's missing topics before the workers start, with their partitions,
- * retention and compaction. Existing topics are left alone (and their partition count checked:
- * the matcher's joins need one count for all).
+ * retention and compaction. Existing topics are left alone; a partition count that differs from
+ * the configured one is reported (the matcher's joins need one count for all).
  */
 @ApplicationScoped
 public class TopicBootstrap {
@@ -43,9 +43,9 @@ public class TopicBootstrap {
         if (!config.createTopics()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafkaConfig.get("bootstrap.servers")))) {
+        try (Admin admin = Admin.create(KafkaSettings.forAdmin(kafkaConfig))) {
             Set<String> existing = admin.listTopics().names().get();
+            warnOnPartitionCounts(admin, existing);
             List<NewTopic> missing = new ArrayList<>();
             for (Topic<String, ?> topic : Topics.ALL) {
                 if (!existing.contains(topic.name())) {
@@ -63,6 +63,20 @@ public class TopicBootstrap {
                 }
             }
         }
+    }
+
+    /** The matcher joins co-partitioned topics: existing ones must all have the configured count. */
+    private void warnOnPartitionCounts(Admin admin, Set<String> existing) throws InterruptedException, ExecutionException {
+        List<String> ours = Topics.ALL.stream().map(Topic::name).filter(existing::contains).toList();
+        if (ours.isEmpty()) {
+            return;
+        }
+        admin.describeTopics(ours).allTopicNames().get().forEach((name, description) -> {
+            if (description.partitions().size() != config.partitions()) {
+                LOG.warnf("topic %s has %d partitions, polaris.kafka.partitions says %d: the matcher needs one count "
+                        + "for all its topics", name, description.partitions().size(), config.partitions());
+            }
+        });
     }
 
     NewTopic newTopic(Topic<String, ?> topic) {

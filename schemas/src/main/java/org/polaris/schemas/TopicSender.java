@@ -23,12 +23,7 @@ public final class TopicSender implements AutoCloseable {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     public TopicSender(Map<String, Object> kafkaConfig, String clientId) {
-        Map<String, Object> props = new HashMap<>();
-        kafkaConfig.forEach((k, v) -> {
-            if (ProducerConfig.configNames().contains(k) || k.startsWith("sasl.") || k.startsWith("ssl.")) {
-                props.put(k, v);
-            }
-        });
+        Map<String, Object> props = new HashMap<>(KafkaSettings.forProducer(kafkaConfig));
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

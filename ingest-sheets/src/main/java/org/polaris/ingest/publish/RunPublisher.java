@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.polaris.ingest.IngestConfig;
+import org.polaris.schemas.KafkaSettings;
 import org.polaris.schemas.Topic;
 import org.polaris.schemas.Topics;
 import org.polaris.schemas.avro.RawRecord;
@@ -46,9 +47,15 @@ public class RunPublisher {
     /** Sends one run. Runs are published one at a time per instance (one transactional producer). */
     public synchronized RunReceipt publish(RunRequest request, List<String> header, RowSource rows) {
         Topic<String, RawRecord> topic = Topics.rawFor(request.kind());
-        KafkaProducer<String, RawRecord> p = producer();
         String runId = UUID.randomUUID().toString();
-        p.beginTransaction();
+        KafkaProducer<String, RawRecord> p;
+        try {
+            p = producer();
+            p.beginTransaction();
+        } catch (RuntimeException e) {
+            reset();
+            throw new PublishFailedException(e);
+        }
         try {
             send(p, topic, runId, RunStarted.newBuilder().setRunId(runId).setKind(request.kind())
                     .setSourceRef(request.sourceRef()).setWindow(request.window()).setTriggeredBy(request.triggeredBy())
@@ -107,15 +114,24 @@ public class RunPublisher {
             p.abortTransaction();
         } catch (RuntimeException e) {
             // the producer is unusable (fenced or broken): start a fresh one next time
-            p.close();
+            reset();
+        }
+    }
+
+    private void reset() {
+        if (producer != null) {
+            try {
+                producer.close(java.time.Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                // closing a broken producer: nothing more to do
+            }
             producer = null;
         }
     }
 
     private KafkaProducer<String, RawRecord> producer() {
         if (producer == null) {
-            Map<String, Object> props = new java.util.HashMap<>();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaConfig.get("bootstrap.servers"));
+            Map<String, Object> props = new java.util.HashMap<>(KafkaSettings.forProducer(kafkaConfig));
             props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
             props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, config.transactionTimeoutMs());
             props.put(ProducerConfig.ACKS_CONFIG, "all");

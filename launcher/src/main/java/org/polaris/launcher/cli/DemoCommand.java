@@ -45,7 +45,8 @@ final class DemoCommand implements Callable<Integer> {
             for (String[] i : imports) {
                 Path file = samples.resolve(i[1]);
                 out.println("$ bin/polaris import " + i[0] + " samples/" + i[1] + ("pathful".equals(i[0]) ? " --academic-year " + YEAR : ""));
-                Map<String, Object> receipt = api.upload(i[0], file, Map.of("academicYear", YEAR));
+                Map<String, Object> receipt = api.upload(i[0], file,
+                        "events".equals(i[0]) ? Map.of() : Map.of("academicYear", YEAR));
                 lastRun = receipt.get("runId").toString();
                 Map<String, Object> run = RunWaiter.await(api, lastRun, Duration.ofMinutes(5), err);
                 if (ImportCommand.report(run, lastRun, false, out, err) != 0) {

@@ -60,7 +60,7 @@ final class LocalStack implements AutoCloseable {
         return pipeline.pid();
     }
 
-    /** The infrastructure JVM and its children (the embedded PostgreSQL's processes). */
+    /** The infrastructure JVM (Kafka broker; the embedded PostgreSQL runs as its child processes). */
     List<Long> infraPids() {
         List<Long> pids = new ArrayList<>();
         pids.add(infra.pid());

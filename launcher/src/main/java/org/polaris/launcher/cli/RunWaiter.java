@@ -18,6 +18,7 @@ final class RunWaiter {
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean tty = System.console() != null;
+        long begin = System.nanoTime();
         long lastPrint = 0;
         int lastProcessed = -1;
         while (System.nanoTime() < deadline) {
@@ -38,7 +39,8 @@ final class RunWaiter {
             }
             int processed = run == null ? 0 : Reports.num(run, "processed");
             long now = System.nanoTime();
-            if (processed != lastProcessed && (tty || now - lastPrint > Duration.ofSeconds(2).toNanos())) {
+            boolean started = processed > 0 || now - begin > Duration.ofSeconds(2).toNanos();
+            if (started && processed != lastProcessed && (tty || now - lastPrint > Duration.ofSeconds(2).toNanos())) {
                 Object expected = run == null ? null : run.get("expectedRows");
                 String line = "  processed " + processed + (expected == null ? "" : " of " + expected) + " rows";
                 if (tty) {

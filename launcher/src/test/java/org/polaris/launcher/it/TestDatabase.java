@@ -7,7 +7,8 @@ import java.sql.Statement;
 
 /**
  * The real PostgreSQL on 127.0.0.1:5432 (started by .ci/run when it is not running): each test
- * JVM gets a fresh database of its own. POLARIS_TEST_DB_URL points elsewhere (same user rules).
+ * JVM gets a fresh database of its own. POLARIS_TEST_DB_SERVER (default jdbc:postgresql://127.0.0.1:5432/),
+ * POLARIS_TEST_DB_USER (postgres) and POLARIS_TEST_DB_PASSWORD (empty) point elsewhere.
  */
 public final class TestDatabase {
 

@@ -44,12 +44,32 @@ public class RawRowConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(List<Object> payloads) {
-        for (Object payload : payloads) {
-            for (Output out : normalize(payload)) {
-                send(out);
+        // A failure to send (the broker away) must not stop the channel: the whole poll is sent again
+        // with backoff, and nothing of it is acknowledged before it went through. Downstream copies of
+        // the first attempt are recognised by the writer (one outcome per run and row).
+        java.time.Duration backoff = java.time.Duration.ofSeconds(1);
+        while (true) {
+            try {
+                for (Object payload : payloads) {
+                    for (Output out : normalize(payload)) {
+                        send(out);
+                    }
+                }
+                sender.flush();
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf("sending a poll of %d records failed (%s); retrying in %d s", payloads.size(), e.getMessage(),
+                        backoff.toSeconds());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(java.time.Duration.ofSeconds(60)) > 0
+                        ? java.time.Duration.ofSeconds(60) : backoff.multipliedBy(2);
             }
         }
-        sender.flush();
     }
 
     private void send(Output out) {

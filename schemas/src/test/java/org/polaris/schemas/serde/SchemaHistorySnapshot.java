@@ -14,7 +14,8 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Records the current version of every topic schema that is not yet in {@code avro-history}
  * (run it after a compatible schema change; see schemas/README.md):
- * {@code mvn -pl schemas test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.polaris.schemas.serde.SchemaHistorySnapshot}
+ * from the {@code schemas} directory (it writes to {@code src/main/resources/avro-history} there):
+ * {@code cd schemas && mvn test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.polaris.schemas.serde.SchemaHistorySnapshot}
  */
 public final class SchemaHistorySnapshot {
 
