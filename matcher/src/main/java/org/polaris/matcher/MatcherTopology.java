@@ -52,11 +52,14 @@ public final class MatcherTopology {
         KTable<String, RosterEntry> roster = builder.table(Topics.REF_ROSTER.name(),
                 Consumed.with(key, Topics.REF_ROSTER.valueSerde()),
                 Materialized.<String, RosterEntry, KeyValueStore<Bytes, byte[]>>as(ROSTER_STORE)
-                        .withKeySerde(key).withValueSerde(Topics.REF_ROSTER.valueSerde()));
+                        .withKeySerde(key).withValueSerde(Topics.REF_ROSTER.valueSerde())
+                        // the tables are read per row and written rarely: a write cache only adds a lookup
+                        .withCachingDisabled());
         builder.table(Topics.REF_EVENT_SESSIONS.name(),
                 Consumed.with(key, Topics.REF_EVENT_SESSIONS.valueSerde()),
                 Materialized.<String, EventSession, KeyValueStore<Bytes, byte[]>>as(EVENT_STORE)
-                        .withKeySerde(key).withValueSerde(Topics.REF_EVENT_SESSIONS.valueSerde()));
+                        .withKeySerde(key).withValueSerde(Topics.REF_EVENT_SESSIONS.valueSerde())
+                        .withCachingDisabled());
 
         KStream<String, NormalizedAttendance> rows = builder.stream(Topics.NORMALIZED_PATHFUL.name(),
                 Consumed.with(key, Topics.NORMALIZED_PATHFUL.valueSerde()));

@@ -70,10 +70,12 @@ public final class Normalizer {
             return List.of(deadLetter(row, List.of("unknown run kind " + row.getKind())));
         }
         HeaderResolution columns = resolve(row.getKind(), row.getCells().keySet());
-        if (!columns.accepted() || runProblem(row.getKind(), row.getWindow()) != null) {
+        String year = year(row.getWindow());
+        boolean yearMissingOrBad = row.getKind() == RunKind.PATHFUL ? year == null : row.getWindow() != null && year == null;
+        if (!columns.accepted() || yearMissingOrBad) {
             return List.of(); // the run was rejected on its start marker
         }
-        return List.of(onRow(row, columns, AcademicYears.normalize(row.getWindow())));
+        return List.of(onRow(row, columns, year));
     }
 
     private List<Output> onStarted(RunStarted started) {
@@ -132,9 +134,22 @@ public final class Normalizer {
         };
     }
 
+    private final Map<String, java.util.Optional<String>> years = new ConcurrentHashMap<>();
+
+    /** The run's academic year in canonical form, or null (rows repeat it: computed once per window). */
+    private String year(String window) {
+        if (window == null) {
+            return null;
+        }
+        if (years.size() > CACHE_LIMIT) {
+            years.clear();
+        }
+        return years.computeIfAbsent(window, w -> java.util.Optional.ofNullable(AcademicYears.normalize(w))).orElse(null);
+    }
+
     /** A problem with the run as a whole (not its header), or null. */
     static String runProblem(RunKind kind, String window) {
-        if (kind == RunKind.PATHFUL && AcademicYears.normalize(window) == null) {
+        if (kind == RunKind.PATHFUL && (window == null || AcademicYears.normalize(window) == null)) {
             return "a Pathful run needs its academic year, like 2024-2025"
                     + (window == null ? "" : " (got \"" + window + "\")");
         }
@@ -144,7 +159,27 @@ public final class Normalizer {
         return null;
     }
 
-    private HeaderResolution resolve(RunKind kind, java.util.Collection<String> header) {
+    /** The last header seen: consecutive rows of one run share it, so most rows skip the cache key. */
+    private volatile Resolved last;
+
+    private record Resolved(RunKind kind, Set<String> header, HeaderResolution resolution) {
+    }
+
+    private HeaderResolution resolve(RunKind kind, Set<String> header) {
+        Resolved previous = last;
+        if (previous != null && previous.kind() == kind && previous.header().equals(header)) {
+            return previous.resolution();
+        }
+        HeaderResolution resolution = resolveCached(kind, header);
+        last = new Resolved(kind, Set.copyOf(header), resolution);
+        return resolution;
+    }
+
+    private HeaderResolution resolve(RunKind kind, java.util.List<String> header) {
+        return resolveCached(kind, header);
+    }
+
+    private HeaderResolution resolveCached(RunKind kind, java.util.Collection<String> header) {
         Set<String> sorted = new TreeSet<>(header);
         String cacheKey = kind + "\u0000" + String.join("\u0000", sorted);
         if (resolutions.size() > CACHE_LIMIT) {

@@ -65,29 +65,31 @@ public final class CsvFile {
      * byte (a decoder reading 8 KB at a time can only say which chunk it was in).
      */
     private void checkUtf8() {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] buffer = new byte[1 << 16];
             int line = 1;
             int pending = 0; // continuation bytes still expected
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (pending > 0) {
-                    if ((b & 0xC0) != 0x80) {
-                        throw notUtf8(line);
-                    }
-                    pending--;
-                    continue;
-                }
-                if (b == '\n') {
-                    line++;
-                } else if (b >= 0x80) {
-                    if (b >= 0xC2 && b <= 0xDF) {
-                        pending = 1;
-                    } else if (b >= 0xE0 && b <= 0xEF) {
-                        pending = 2;
-                    } else if (b >= 0xF0 && b <= 0xF4) {
-                        pending = 3;
-                    } else {
-                        throw notUtf8(line);
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    int b = buffer[i] & 0xFF;
+                    if (pending > 0) {
+                        if ((b & 0xC0) != 0x80) {
+                            throw notUtf8(line);
+                        }
+                        pending--;
+                    } else if (b == '\n') {
+                        line++;
+                    } else if (b >= 0x80) {
+                        if (b >= 0xC2 && b <= 0xDF) {
+                            pending = 1;
+                        } else if (b >= 0xE0 && b <= 0xEF) {
+                            pending = 2;
+                        } else if (b >= 0xF0 && b <= 0xF4) {
+                            pending = 3;
+                        } else {
+                            throw notUtf8(line);
+                        }
                     }
                 }
             }

@@ -10,8 +10,12 @@ import java.util.Map;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -24,9 +28,10 @@ public final class AvroCodec {
 
     private static final AvroCodec INSTANCE = new AvroCodec(RecordTypes.ALL, SchemaHistory.load());
 
-    private final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> encoders = new HashMap<>();
-    private final Map<Long, BinaryMessageDecoder<SpecificRecord>> decodersByFingerprint = new HashMap<>();
+    private final Map<Class<?>, Writer> writers = new HashMap<>();
+    private final Map<Long, SpecificDatumReader<SpecificRecord>> readersByFingerprint = new HashMap<>();
     private final Map<Long, String> namesByFingerprint = new HashMap<>();
+    private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
     AvroCodec(List<Class<? extends SpecificRecord>> types, SchemaHistory history) {
         // The generated classes' own encode/decode code (no reflection, no generic lookups): several
@@ -35,12 +40,9 @@ public final class AvroCodec {
         model.setCustomCoders(true);
         for (Class<? extends SpecificRecord> type : types) {
             Schema current = schemaOf(type);
-            encoders.put(type, new BinaryMessageEncoder<>(model, current));
-            BinaryMessageDecoder<SpecificRecord> decoder = new BinaryMessageDecoder<>(model, current);
-            List<Schema> versions = history.versionsOf(current.getFullName());
-            versions.forEach(decoder::addSchema);
-            register(current, decoder);
-            versions.forEach(old -> register(old, decoder));
+            writers.put(type, new Writer(header(current), new SpecificDatumWriter<>(current, model)));
+            register(current, current, model);
+            history.versionsOf(current.getFullName()).forEach(old -> register(old, current, model));
         }
     }
 
@@ -48,32 +50,38 @@ public final class AvroCodec {
         return INSTANCE;
     }
 
+    /** The 10-byte single-object header (C3 01, fingerprint little-endian), then the Avro binary body. */
     public byte[] encode(SpecificRecord value) {
-        BinaryMessageEncoder<SpecificRecord> encoder = encoders.get(value.getClass());
-        if (encoder == null) {
+        Writer writer = writers.get(value.getClass());
+        if (writer == null) {
             throw new IllegalArgumentException(value.getClass().getName() + " is not a topic record type");
         }
+        Buffers b = buffers.get();
+        b.out.reset();
+        b.out.write(writer.header(), 0, writer.header().length);
         try {
-            ByteBuffer buffer = encoder.encode(value);
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
+            b.encoder = EncoderFactory.get().binaryEncoder(b.out, b.encoder);
+            writer.datumWriter().write(value, b.encoder);
+            b.encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return b.out.toByteArray();
     }
 
     /** Decodes any topic record; the header's fingerprint says which type and which writer schema. */
     public SpecificRecord decode(byte[] bytes) {
         long fingerprint = fingerprintOf(bytes);
-        BinaryMessageDecoder<SpecificRecord> decoder = decodersByFingerprint.get(fingerprint);
-        if (decoder == null) {
+        SpecificDatumReader<SpecificRecord> reader = readersByFingerprint.get(fingerprint);
+        if (reader == null) {
             throw new UnknownSchemaException(fingerprint);
         }
+        Buffers b = buffers.get();
         try {
-            return decoder.decode(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt " + namesByFingerprint.get(fingerprint) + " record", e);
+            b.decoder = DecoderFactory.get().binaryDecoder(bytes, 10, bytes.length - 10, b.decoder);
+            return reader.read(null, b.decoder);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("corrupt " + namesByFingerprint.get(fingerprint) + " record: " + e, e);
         }
     }
 
@@ -84,10 +92,28 @@ public final class AvroCodec {
         return ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
-    private void register(Schema schema, BinaryMessageDecoder<SpecificRecord> decoder) {
+    /** Records written with {@code writerSchema} are read into the current class, resolving differences. */
+    private void register(Schema writerSchema, Schema current, SpecificData model) {
+        long fingerprint = SchemaNormalization.parsingFingerprint64(writerSchema);
+        readersByFingerprint.put(fingerprint, new SpecificDatumReader<>(writerSchema, current, model));
+        namesByFingerprint.put(fingerprint, writerSchema.getFullName());
+    }
+
+    private static byte[] header(Schema schema) {
         long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-        decodersByFingerprint.put(fingerprint, decoder);
-        namesByFingerprint.put(fingerprint, schema.getFullName());
+        ByteBuffer b = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0xC3).put((byte) 0x01).putLong(fingerprint);
+        return b.array();
+    }
+
+    private record Writer(byte[] header, SpecificDatumWriter<SpecificRecord> datumWriter) {
+    }
+
+    /** Per-thread buffer and Avro coders, reused: encoding allocates only the returned array. */
+    private static final class Buffers {
+        final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(512);
+        BinaryEncoder encoder;
+        BinaryDecoder decoder;
     }
 
     static Schema schemaOf(Class<? extends SpecificRecord> type) {
