@@ -10,9 +10,7 @@ import jakarta.inject.Inject;
 import org.polaris.schemas.Topics;
 import org.polaris.schemas.TopicSender;
 import org.polaris.schemas.avro.DeadLetter;
-import org.polaris.schemas.avro.EventSession;
 import org.polaris.schemas.avro.OutcomeKind;
-import org.polaris.schemas.avro.RosterEntry;
 import org.polaris.schemas.avro.RowOutcome;
 import org.polaris.schemas.avro.RunSummary;
 import org.polaris.writer.BatchWriter.Written;
@@ -54,14 +52,6 @@ public class Publisher {
     public void deadLetter(DeadLetter d) {
         sender.send(Topics.DEAD_LETTER, d.getRunId(), d);
         sender.flush();
-    }
-
-    public void refRoster(String key, RosterEntry entry) {
-        sender.send(Topics.REF_ROSTER, key, entry);
-    }
-
-    public void refEvent(String key, EventSession event) {
-        sender.sendToAllPartitions(Topics.REF_EVENT_SESSIONS, key, event);
     }
 
     static boolean needsAttention(OutcomeKind kind) {
