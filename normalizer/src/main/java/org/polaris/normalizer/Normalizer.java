@@ -16,12 +16,16 @@ import org.polaris.normalizer.rows.EventRows;
 import org.polaris.normalizer.rows.PathfulRows;
 import org.polaris.normalizer.rows.RosterRows;
 import org.polaris.normalizer.rows.RowResult;
+import org.polaris.normalizer.rows.TeacherRows;
+import org.polaris.normalizer.rows.VirtualSessionRows;
 import org.polaris.normalizer.rules.AcademicYears;
 import org.polaris.schemas.Keys;
 import org.polaris.schemas.avro.DeadLetter;
 import org.polaris.schemas.avro.NormalizedAttendance;
 import org.polaris.schemas.avro.NormalizedEventSession;
 import org.polaris.schemas.avro.NormalizedRosterEntry;
+import org.polaris.schemas.avro.NormalizedTeacher;
+import org.polaris.schemas.avro.NormalizedVirtualSession;
 import org.polaris.schemas.avro.RawRecord;
 import org.polaris.schemas.avro.RawRow;
 import org.polaris.schemas.avro.RunEnded;
@@ -40,7 +44,10 @@ import org.polaris.schemas.avro.RunStarted;
 public final class Normalizer {
 
     /** Where an output goes. */
-    public enum Destination { NORMALIZED_PATHFUL, NORMALIZED_ROSTER, NORMALIZED_EVENTS, DEAD_LETTER, RUN_EVENTS }
+    public enum Destination {
+        NORMALIZED_PATHFUL, NORMALIZED_ROSTER, NORMALIZED_EVENTS, NORMALIZED_VIRTUAL_SESSIONS, NORMALIZED_TEACHERS,
+        DEAD_LETTER, RUN_EVENTS
+    }
 
     /** One record to publish. */
     public record Output(Destination destination, String key, SpecificRecord value) {
@@ -130,6 +137,16 @@ public final class Normalizer {
                 yield r.isValid() ? new Output(Destination.NORMALIZED_EVENTS, r.value().getSessionId(), r.value())
                         : deadLetter(row, r.reasons());
             }
+            case VIRTUAL_SESSIONS -> {
+                RowResult<NormalizedVirtualSession> r = VirtualSessionRows.normalize(row, columns, year, zone);
+                yield r.isValid() ? new Output(Destination.NORMALIZED_VIRTUAL_SESSIONS,
+                        VirtualSessionRows.naturalKey(r.value()), r.value()) : deadLetter(row, r.reasons());
+            }
+            case TEACHERS -> {
+                RowResult<NormalizedTeacher> r = TeacherRows.normalize(row, columns);
+                yield r.isValid() ? new Output(Destination.NORMALIZED_TEACHERS, r.value().getTeacherKey(), r.value())
+                        : deadLetter(row, r.reasons());
+            }
             default -> deadLetter(row, List.of("unknown run kind " + row.getKind()));
         };
     }
@@ -153,7 +170,8 @@ public final class Normalizer {
             return "a Pathful run needs its academic year, like 2024-2025"
                     + (window == null ? "" : " (got \"" + window + "\")");
         }
-        if (kind == RunKind.ROSTER && window != null && AcademicYears.normalize(window) == null) {
+        if ((kind == RunKind.ROSTER || kind == RunKind.VIRTUAL_SESSIONS) && window != null
+                && AcademicYears.normalize(window) == null) {
             return "the run's academic year \"" + window + "\" is not like 2024-2025";
         }
         return null;

@@ -10,6 +10,8 @@ import org.polaris.schemas.avro.EventSession;
 import org.polaris.schemas.avro.NormalizedAttendance;
 import org.polaris.schemas.avro.NormalizedEventSession;
 import org.polaris.schemas.avro.NormalizedRosterEntry;
+import org.polaris.schemas.avro.NormalizedTeacher;
+import org.polaris.schemas.avro.NormalizedVirtualSession;
 import org.polaris.schemas.avro.RawRecord;
 import org.polaris.schemas.avro.RosterEntry;
 import org.polaris.schemas.avro.RowOutcome;
@@ -39,6 +41,10 @@ public final class Topics {
     public static final Topic<String, RawRecord> RAW_ROSTER = raw("polaris.raw.roster");
     /** Raw events-file rows as they arrived. Key: run id. */
     public static final Topic<String, RawRecord> RAW_EVENTS = raw("polaris.raw.events");
+    /** Raw virtual-session sheet rows (Playbook C) as they arrived. Key: run id. */
+    public static final Topic<String, RawRecord> RAW_VIRTUAL_SESSIONS = raw("polaris.raw.virtual-sessions");
+    /** Raw VMS teacher rows as they arrived. Key: run id. */
+    public static final Topic<String, RawRecord> RAW_TEACHERS = raw("polaris.raw.teachers");
 
     /** Run lifecycle for the writer: started (with mapping version), ended (with N), rejected. Key: run id. */
     public static final Topic<String, RunEvent> RUN_EVENTS =
@@ -53,6 +59,13 @@ public final class Topics {
     /** Valid events-file rows. Key: Pathful session id. */
     public static final Topic<String, NormalizedEventSession> NORMALIZED_EVENTS =
             new Topic<>("polaris.normalized.events", KEY, AvroSerde.of(NormalizedEventSession.class), TRANSIENT);
+
+    /** Valid virtual-session rows. Key: the event's natural key (session id, else title|start). */
+    public static final Topic<String, NormalizedVirtualSession> NORMALIZED_VIRTUAL_SESSIONS =
+            new Topic<>("polaris.normalized.virtual-sessions", KEY, AvroSerde.of(NormalizedVirtualSession.class), TRANSIENT);
+    /** Valid VMS teacher rows. Key: teacher key. */
+    public static final Topic<String, NormalizedTeacher> NORMALIZED_TEACHERS =
+            new Topic<>("polaris.normalized.teachers", KEY, AvroSerde.of(NormalizedTeacher.class), TRANSIENT);
 
     /** Invalid rows with every reason, the cells and the row number. Key: run id. */
     public static final Topic<String, DeadLetter> DEAD_LETTER =
@@ -81,8 +94,9 @@ public final class Topics {
 
     /** Every topic, for the bootstrap that creates them and for the Strimzi manifests test. */
     public static final List<Topic<String, ?>> ALL = List.of(
-            RAW_PATHFUL, RAW_ROSTER, RAW_EVENTS, RUN_EVENTS,
-            NORMALIZED_PATHFUL, NORMALIZED_ROSTER, NORMALIZED_EVENTS, DEAD_LETTER,
+            RAW_PATHFUL, RAW_ROSTER, RAW_EVENTS, RAW_VIRTUAL_SESSIONS, RAW_TEACHERS, RUN_EVENTS,
+            NORMALIZED_PATHFUL, NORMALIZED_ROSTER, NORMALIZED_EVENTS, NORMALIZED_VIRTUAL_SESSIONS, NORMALIZED_TEACHERS,
+            DEAD_LETTER,
             REF_ROSTER, REF_EVENT_SESSIONS, ATTENDANCE_MATCHED, ATTENDANCE_UNMATCHED,
             ROW_OUTCOMES, RUN_SUMMARIES);
 
@@ -95,6 +109,8 @@ public final class Topics {
             case PATHFUL -> RAW_PATHFUL;
             case ROSTER -> RAW_ROSTER;
             case EVENTS -> RAW_EVENTS;
+            case VIRTUAL_SESSIONS -> RAW_VIRTUAL_SESSIONS;
+            case TEACHERS -> RAW_TEACHERS;
             default -> throw new IllegalArgumentException("no raw topic for run kind " + kind);
         };
     }

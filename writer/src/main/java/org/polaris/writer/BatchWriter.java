@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,6 +31,9 @@ import org.polaris.writer.store.EventStore;
 import org.polaris.writer.store.Outcome;
 import org.polaris.writer.store.ProgressStore;
 import org.polaris.writer.store.RosterStore;
+import org.polaris.writer.store.TeacherLinks;
+import org.polaris.writer.store.TeacherStore;
+import org.polaris.writer.store.VirtualSessionStore;
 
 /**
  * Owns the writer's transactions. {@link #write} applies one batch: entity upserts, the rows'
@@ -41,7 +45,7 @@ import org.polaris.writer.store.RosterStore;
 @ApplicationScoped
 public class BatchWriter {
 
-    private static final String YEARS_OF_RUN = "select distinct academic_year from teacher_progress where last_run_id = ?::uuid";
+    private static final String YEARS_OF_RUN = "select distinct academic_year from roster_run_row where run_id = ?::uuid";
 
     @Inject
     AgroalDataSource dataSource;
@@ -80,9 +84,17 @@ public class BatchWriter {
                         d.getCells()));
             }
             outcomes.addAll(AttendanceStore.recordUnmatched(c, fresh.unmatched()));
-            outcomes.addAll(AttendanceStore.upsert(c, fresh.matched()));
-            outcomes.addAll(RosterStore.upsert(c, fresh.roster()));
-            outcomes.addAll(EventStore.upsert(c, fresh.events()));
+            outcomes.addAll(apply(c, fresh.committing()));
+            Batch validating = fresh.validating();
+            if (validating.size() > 0) {
+                // A dry run: the same statements classify its rows, then their writes are undone. SQL
+                // savepoints, because the pool refuses JDBC rollback calls inside a managed transaction.
+                try (Statement sql = c.createStatement()) {
+                    sql.execute("savepoint validate_only");
+                    outcomes.addAll(apply(c, validating));
+                    sql.execute("rollback to savepoint validate_only");
+                }
+            }
             RunLedger.record(c, outcomes);
 
             // Reference rows of every row in the batch, recorded before or not: after a crash between
@@ -97,11 +109,30 @@ public class BatchWriter {
         }
     }
 
-    /** Completes the runs that have all their outcomes, recomputing the progress they affect. */
+    /** The entity writes of a batch's rows (all of one mode), in the ledger's outcome form. */
+    private static List<Outcome> apply(Connection c, Batch rows) throws SQLException {
+        List<Outcome> outcomes = new ArrayList<>(rows.size());
+        outcomes.addAll(AttendanceStore.upsert(c, rows.matched()));
+        outcomes.addAll(RosterStore.upsert(c, rows.roster()));
+        outcomes.addAll(EventStore.upsert(c, rows.events()));
+        VirtualSessionStore.Result sessions = VirtualSessionStore.upsert(c, rows.virtualSessions());
+        outcomes.addAll(sessions.outcomes());
+        for (var created : sessions.registrationsByRun().entrySet()) {
+            RunLedger.addExtras(c, created.getKey(), 0, created.getValue());
+        }
+        outcomes.addAll(TeacherStore.upsert(c, rows.teachers()));
+        return outcomes;
+    }
+
+    /**
+     * Completes the runs that have all their outcomes: a roster run's replace (deactivating the
+     * entries of its district and year it did not carry), then the progress it affects.
+     */
     @Transactional
-    public List<RunSummary> complete(Collection<String> runIds) {
+    public Completed complete(Collection<String> runIds) {
         try (Connection c = dataSource.getConnection()) {
             List<RunLedger.CompletedRun> done = RunLedger.complete(c, runIds);
+            List<String> deactivated = new ArrayList<>();
             for (RunLedger.CompletedRun run : done) {
                 if (run.validateOnly()) {
                     continue;
@@ -109,15 +140,28 @@ public class BatchWriter {
                 if (run.kind() == RunKind.PATHFUL && run.window() != null) {
                     ProgressStore.recompute(c, run.window());
                 } else if (run.kind() == RunKind.ROSTER) {
+                    if (run.window() != null) {
+                        List<String> keys = RosterStore.replace(c, run.runId(), run.window(), run.district());
+                        RunLedger.addExtras(c, run.runId(), keys.size(), 0);
+                        deactivated.addAll(keys);
+                    }
                     for (String year : yearsOf(c, run.runId())) {
                         ProgressStore.recompute(c, year);
+                        TeacherLinks.autoMatch(c, year);
                     }
+                } else if (run.kind() == RunKind.TEACHERS) {
+                    TeacherLinks.autoMatch(c, null);
                 }
             }
-            return RunLedger.summaries(c, done.stream().map(RunLedger.CompletedRun::runId).toList());
+            return new Completed(RunLedger.summaries(c, done.stream().map(RunLedger.CompletedRun::runId).toList()),
+                    deactivated);
         } catch (SQLException e) {
             throw new WriteFailedException(e);
         }
+    }
+
+    /** Final summaries of the runs just completed, and the roster keys their replace deactivated. */
+    public record Completed(List<RunSummary> summaries, List<String> deactivatedRosterKeys) {
     }
 
     /** Records a row the database refused, as an invalid outcome with the reason, in its own transaction. */

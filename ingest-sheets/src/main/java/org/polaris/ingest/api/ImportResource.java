@@ -2,6 +2,7 @@ package org.polaris.ingest.api;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,12 +25,15 @@ import org.polaris.schemas.avro.RunKind;
 import org.polaris.schemas.avro.RunMode;
 
 /**
- * File imports: {@code POST /api/imports/{pathful|roster|events}} with a multipart {@code file}
- * (and {@code academicYear} for Pathful). The whole file is checked first (encoding, binary,
+ * File imports: {@code POST /api/imports/{pathful|roster|events|virtual_sessions|teachers}} with a
+ * multipart {@code file}, {@code academicYear} (required for Pathful; a roster's year to replace),
+ * {@code district} (a roster's district), {@code headerRows} (rows before the column names; 3 for
+ * virtual sessions) and {@code validateOnly} (a dry run). The whole file is checked first (encoding, binary,
  * CSV structure, header); then the run is published and 202 answers with its id and row count.
  * The run's outcome is followed on {@code /api/runs/{id}}.
  */
 @Path("/api/imports")
+@io.quarkus.security.Authenticated
 public class ImportResource {
 
     private static final java.util.regex.Pattern ACADEMIC_YEAR = java.util.regex.Pattern.compile("\\d{4}-\\d{4}");
@@ -40,15 +44,21 @@ public class ImportResource {
     @Inject
     IngestConfig config;
 
+    @Inject
+    ImportAccess access;
+
     @POST
     @Path("{kind}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("kind") String kindName, @RestForm("file") FileUpload file,
-            @RestForm("academicYear") String academicYear, @RestHeader("X-Polaris-User") String user) {
+            @RestForm("academicYear") String academicYear, @RestForm("district") String district,
+            @RestForm("headerRows") Integer headerRows, @RestForm("validateOnly") boolean validateOnly,
+            @RestHeader("X-Polaris-User") String user) {
         RunKind kind = kind(kindName);
         if (kind == null) {
-            return error(Response.Status.NOT_FOUND, "no import of kind \"" + kindName + "\" (pathful, roster, events)");
+            return error(Response.Status.NOT_FOUND, "no import of kind \"" + kindName
+                    + "\" (pathful, roster, events, virtual_sessions, teachers)");
         }
         if (file == null) {
             return error(Response.Status.BAD_REQUEST, "attach the file as the multipart part \"file\"");
@@ -61,9 +71,19 @@ public class ImportResource {
             return error(Response.Status.BAD_REQUEST, "academicYear \"" + window + "\" is not like 2024-2025");
         }
         java.nio.file.Path path = file.uploadedFile();
-        CsvFile csv = new CsvFile(path);
-        RunRequest request = new RunRequest(kind, file.fileName(), window, user == null || user.isBlank() ? "api" : user,
-                RunMode.COMMIT, null);
+        // a virtual-session layout starts with 3 title and note rows, like its sheet (Playbook C)
+        int skip = headerRows != null ? headerRows : kind == RunKind.VIRTUAL_SESSIONS ? 3 : 0;
+        if (skip < 0 || skip > 20) {
+            return error(Response.Status.BAD_REQUEST, "headerRows must be between 0 and 20");
+        }
+        CsvFile csv = new CsvFile(path, skip);
+        String scope = district == null || district.isBlank() ? null : district.strip();
+        Optional<Response> refused = access.refuse(kind, scope);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        RunRequest request = new RunRequest(kind, file.fileName(), window, scope, access.who(user),
+                validateOnly ? RunMode.VALIDATE : RunMode.COMMIT, null);
         try {
             csv.checkSize(config.maxFileBytes());
             // one pass: rows are published as they are read, in a transaction aborted at the first bad row
@@ -80,7 +100,7 @@ public class ImportResource {
 
     private static RunKind kind(String name) {
         try {
-            RunKind kind = RunKind.valueOf(name.toUpperCase(Locale.ROOT));
+            RunKind kind = RunKind.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
             return kind == RunKind.UNKNOWN ? null : kind;
         } catch (IllegalArgumentException e) {
             return null;

@@ -37,9 +37,27 @@ public final class CsvFile {
             .get();
 
     private final Path path;
+    private final int headerRows;
 
     public CsvFile(Path path) {
+        this(path, 0);
+    }
+
+    /** A file whose column names are on row {@code headerRows + 1} (title and note rows come first). */
+    public CsvFile(Path path, int headerRows) {
         this.path = path;
+        this.headerRows = headerRows;
+    }
+
+    private CSVRecord headerRecord(java.util.Iterator<CSVRecord> records) {
+        for (int skipped = 0; skipped < headerRows && records.hasNext(); skipped++) {
+            records.next();
+        }
+        if (!records.hasNext()) {
+            throw new CsvRejected(0, headerRows == 0 ? "the file is empty"
+                    : "the file has no column names on row " + (headerRows + 1));
+        }
+        return records.next();
     }
 
     /** Refuses an empty, oversized or non-UTF-8 file before it is parsed. */
@@ -115,7 +133,7 @@ public final class CsvFile {
             if (!records.hasNext()) {
                 throw new CsvRejected(0, "the file is empty");
             }
-            return columns(records.next()).stream().map(Column::name).toList();
+            return columns(headerRecord(records)).stream().map(Column::name).toList();
         } catch (UncheckedIOException | IOException | IllegalStateException e) {
             throw refusal(e, 1);
         }
@@ -131,8 +149,7 @@ public final class CsvFile {
             if (!records.hasNext()) {
                 throw new CsvRejected(0, "the file is empty");
             }
-            CSVRecord headerRecord = records.next();
-            List<Column> columns = columns(headerRecord);
+            List<Column> columns = columns(headerRecord(records));
             List<String> header = columns.stream().map(Column::name).toList();
             while (records.hasNext()) {
                 CSVRecord record = records.next();
@@ -161,11 +178,11 @@ public final class CsvFile {
         }
     }
 
-    private static List<Column> columns(CSVRecord header) {
+    private List<Column> columns(CSVRecord header) {
         List<Column> columns = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (String value : header) {
-            checkText(value, 1);
+            checkText(value, headerRows + 1);
         }
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).strip();
@@ -174,13 +191,13 @@ public final class CsvFile {
             }
             Integer earlier = seen.putIfAbsent(name, i + 1);
             if (earlier != null) {
-                throw new CsvRejected(1, "column \"" + name + "\" appears twice (columns " + earlier + " and " + (i + 1)
+                throw new CsvRejected(headerRows + 1, "column \"" + name + "\" appears twice (columns " + earlier + " and " + (i + 1)
                         + "): rename or remove one");
             }
             columns.add(new Column(name, i));
         }
         if (columns.isEmpty()) {
-            throw new CsvRejected(1, "the header row has no column names");
+            throw new CsvRejected(headerRows + 1, "the header row has no column names");
         }
         return columns;
     }

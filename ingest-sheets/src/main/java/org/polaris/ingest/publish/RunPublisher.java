@@ -58,7 +58,8 @@ public class RunPublisher {
         }
         try {
             send(p, topic, runId, RunStarted.newBuilder().setRunId(runId).setKind(request.kind())
-                    .setSourceRef(request.sourceRef()).setWindow(request.window()).setTriggeredBy(request.triggeredBy())
+                    .setSourceRef(request.sourceRef()).setWindow(request.window()).setDistrict(request.district())
+                    .setTriggeredBy(request.triggeredBy())
                     .setMode(request.mode()).setHeader(header).setReplayOf(request.replayOf())
                     .setStartedAt(System.currentTimeMillis()).build());
             AtomicInteger count = new AtomicInteger();
@@ -67,7 +68,8 @@ public class RunPublisher {
             rows.forEach((rowNumber, cells) -> {
                 Future<RecordMetadata> sent = send(p, topic, runId, RawRow.newBuilder().setRunId(runId)
                         .setKind(request.kind()).setRowNumber(rowNumber).setSourceRef(request.sourceRef())
-                        .setWindow(request.window()).setCells(cells).build());
+                        .setWindow(request.window()).setDistrict(request.district()).setMode(request.mode())
+                        .setCells(cells).build());
                 first.compareAndSet(null, sent);
                 last.set(sent);
                 count.incrementAndGet();

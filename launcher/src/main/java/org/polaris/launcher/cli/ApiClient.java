@@ -25,10 +25,16 @@ final class ApiClient {
     private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() { };
 
     private final URI base;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ApiClient(String url) {
+        this(url, Credentials.find());
+    }
+
+    ApiClient(String url, Credentials credentials) {
         this.base = URI.create(url.endsWith("/") ? url : url + "/");
+        this.authorization = credentials == null ? null : credentials.basic();
     }
 
     String url() {
@@ -51,9 +57,8 @@ final class ApiClient {
                 .append(file.getFileName().toString().replace("\"", "")).append("\"\r\n")
                 .append("Content-Type: text/csv\r\n\r\n");
         String tail = "\r\n--" + boundary + "--\r\n";
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/imports/" + kind))
+        HttpRequest request = authorized(HttpRequest.newBuilder(base.resolve("api/imports/" + kind)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("X-Polaris-User", "cli:" + System.getProperty("user.name"))
                 .POST(HttpRequest.BodyPublishers.concat(
                         HttpRequest.BodyPublishers.ofString(head.toString()),
                         HttpRequest.BodyPublishers.ofFile(file),
@@ -95,8 +100,31 @@ final class ApiClient {
         }
     }
 
-    private String get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build());
+    String get(String path) throws IOException, InterruptedException {
+        return send(authorized(HttpRequest.newBuilder(base.resolve(path))).timeout(Duration.ofSeconds(60)).GET().build());
+    }
+
+    String post(String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = authorized(HttpRequest.newBuilder(base.resolve(path))).timeout(Duration.ofSeconds(300));
+        b = json == null ? b.POST(HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(b.build());
+    }
+
+    String delete(String path) throws IOException, InterruptedException {
+        return send(authorized(HttpRequest.newBuilder(base.resolve(path))).timeout(Duration.ofSeconds(60)).DELETE().build());
+    }
+
+    Map<String, Object> object(String json) throws IOException {
+        return JSON.readValue(json, OBJECT);
+    }
+
+    List<Map<String, Object>> list(String json) throws IOException {
+        return JSON.readValue(json, LIST);
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder b) {
+        return authorization == null ? b : b.header("Authorization", authorization);
     }
 
     private String send(HttpRequest request) throws IOException, InterruptedException {
@@ -105,6 +133,10 @@ final class ApiClient {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (ConnectException e) {
             throw new ApiException(0, "cannot reach Polaris at " + base + " (start it with: bin/polaris up)");
+        }
+        if (response.statusCode() == 401) {
+            throw new ApiException(401, "Polaris refused the credentials: set POLARIS_USER and POLARIS_PASSWORD "
+                    + "(bin/polaris up prints where its administrator's are)");
         }
         if (response.statusCode() >= 400) {
             throw new ApiException(response.statusCode(), errorOf(response.body(), response.statusCode()));

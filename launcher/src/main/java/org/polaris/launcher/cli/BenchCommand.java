@@ -74,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         long pipelinePeak;
         long infraPeak;
         try (LocalStack stack = LocalStack.start(settings, err)) {
-            ApiClient api = new ApiClient(stack.url());
+            ApiClient api = new ApiClient(stack.url(), stack.credentials());
             importAndWait(api, "events", dir.resolve("events.csv"), err);
             importAndWait(api, "roster", dir.resolve("roster.csv"), err);
             err.println("Importing " + rows + " Pathful rows on the fresh stack (every row new)...");

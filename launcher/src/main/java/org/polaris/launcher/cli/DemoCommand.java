@@ -35,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
         Path samples = StackOptions.home().resolve("samples");
         Path dataDir = Files.createTempDirectory("polaris-demo-");
         try (LocalStack stack = LocalStack.start(options.settings(dataDir, false, "1g"), err)) {
-            ApiClient api = new ApiClient(stack.url());
+            ApiClient api = new ApiClient(stack.url(), stack.credentials());
             List<String[]> imports = List.of(
                     new String[] {"events", "events.csv"},
                     new String[] {"roster", "roster-2024-2025.csv"},

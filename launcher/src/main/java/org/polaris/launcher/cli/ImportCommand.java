@@ -15,11 +15,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code polaris import pathful|roster|events FILE}: submit a file, follow the run, print its summary. */
-@Command(name = "import", description = "Import a CSV file and wait for the run's result.")
+/**
+ * {@code polaris import pathful|roster|events|virtual_sessions|teachers FILE} and
+ * {@code polaris import sheet ID}: submit a file or a registered Google Sheet, follow the run,
+ * print its summary.
+ */
+@Command(name = "import", description = "Import a CSV file, or a registered Google Sheet by its id, and wait for the run's result.")
 final class ImportCommand implements Callable<Integer> {
 
-    static final List<String> KINDS = List.of("pathful", "roster", "events");
+    static final List<String> KINDS = List.of("pathful", "roster", "events", "virtual_sessions", "teachers", "sheet");
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,14 +31,24 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     PolarisCli.Target target;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "pathful, roster or events")
+    @Parameters(index = "0", paramLabel = "KIND", description = "pathful, roster, events, virtual_sessions, teachers, or sheet")
     String kind;
 
-    @Parameters(index = "1", paramLabel = "FILE", description = "the CSV file")
-    Path file;
+    @Parameters(index = "1", paramLabel = "FILE|ID", description = "the CSV file; for `sheet`, the sheet configuration's id")
+    String source;
 
-    @Option(names = "--academic-year", description = "the run's academic year, e.g. 2024-2025 (required for pathful)")
+    @Option(names = "--validate-only", description = "a dry run: every row is checked and counted, nothing is written")
+    boolean validateOnly;
+
+    @Option(names = "--header-rows", description = "rows before the column names (default 3 for virtual_sessions, else 0)")
+    Integer headerRows;
+
+    @Option(names = "--academic-year", description = "the run's academic year, e.g. 2024-2025 (required for pathful; "
+            + "for a roster, the year whose roster it replaces)")
     String academicYear;
+
+    @Option(names = "--district", description = "roster: the district whose roster of --academic-year this file replaces")
+    String district;
 
     @Option(names = "--json", description = "print one JSON object instead of the summary")
     boolean json;
@@ -48,9 +62,20 @@ final class ImportCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (!KINDS.contains(kind)) {
-            err.println("polaris: unknown import kind \"" + kind + "\" (pathful, roster, events)");
+            err.println("polaris: unknown import kind \"" + kind + "\" (" + String.join(", ", KINDS) + ")");
             return PolarisCli.REFUSED;
         }
+        ApiClient api = target.api();
+        if ("sheet".equals(kind)) {
+            if (!source.matches("\\d+")) {
+                err.println("polaris: `import sheet` takes the sheet configuration's id (see bin/polaris sheets list)");
+                return PolarisCli.REFUSED;
+            }
+            Map<String, Object> receipt = api.object(api.post("api/sheets/" + source + "/import?validateOnly="
+                    + validateOnly, null));
+            return follow(api, receipt, "sheet #" + source, out, err);
+        }
+        Path file = Path.of(source);
         if (!Files.isRegularFile(file)) {
             err.println("polaris: no such file: " + file);
             return PolarisCli.REFUSED;
@@ -59,12 +84,20 @@ final class ImportCommand implements Callable<Integer> {
             err.println("polaris: a Pathful import needs --academic-year, e.g. --academic-year 2024-2025");
             return PolarisCli.REFUSED;
         }
-        ApiClient api = target.api();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("academicYear", academicYear);
+        fields.put("district", district);
+        fields.put("headerRows", headerRows == null ? null : headerRows.toString());
+        fields.put("validateOnly", validateOnly ? "true" : null);
         Map<String, Object> receipt = api.upload(kind, file, fields);
+        return follow(api, receipt, file.getFileName().toString(), out, err);
+    }
+
+    private int follow(ApiClient api, Map<String, Object> receipt, String what, java.io.PrintWriter out,
+            java.io.PrintWriter err) throws Exception {
         String runId = receipt.get("runId").toString();
-        err.println("Run " + runId + ": " + receipt.get("rows") + " rows of " + file.getFileName() + " submitted");
+        err.println("Run " + runId + ": " + receipt.get("rows") + " rows of " + what + " submitted"
+                + (validateOnly ? " (validate only: nothing will be written)" : ""));
         Map<String, Object> run = RunWaiter.await(api, runId, timeout, err);
         return report(run, runId, json, out, err);
     }

@@ -119,6 +119,31 @@ final class LocalStack implements AutoCloseable {
         throw new IOException("the local broker/database did not start within 3 minutes; see " + infraLog);
     }
 
+    /**
+     * The local stack's administrator: a generated password in a file only this user can read,
+     * kept across restarts. The pipeline loads it as extra configuration; the CLI reads it.
+     */
+    private Path securityFile() throws IOException {
+        Path file = settings.dataDir().resolve("security.properties");
+        if (!Files.exists(file)) {
+            byte[] random = new byte[18];
+            new java.security.SecureRandom().nextBytes(random);
+            String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.writeString(file, "# written by bin/polaris for the local stack in this directory\n"
+                    + Credentials.USERS + "admin=" + password + "\n" + Credentials.ROLES + "admin=admin\n");
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the directory's permissions apply
+            }
+        }
+        return file;
+    }
+
+    Credentials credentials() throws IOException {
+        return Credentials.fromFile(securityFile());
+    }
+
     private void startPipeline() throws IOException, InterruptedException {
         Path app = settings.home().resolve("launcher/target/quarkus-app/quarkus-run.jar");
         Path log = settings.dataDir().resolve("logs/polaris.log");
@@ -133,7 +158,8 @@ final class LocalStack implements AutoCloseable {
         } else {
             cmd.add("-XX:TieredStopAtLevel=1");
         }
-        cmd.addAll(List.of("-Dquarkus.http.port=" + settings.httpPort(),
+        cmd.addAll(List.of("-Dquarkus.config.locations=" + securityFile().toUri(),
+                "-Dquarkus.http.port=" + settings.httpPort(),
                 "-Dkafka.bootstrap.servers=" + kafka(),
                 "-Dpolaris.data-dir=" + settings.dataDir().toAbsolutePath(),
                 "-jar", app.toString()));
@@ -152,7 +178,7 @@ final class LocalStack implements AutoCloseable {
         err.println("Starting the pipeline on " + url() + (settings.pipelineLogsToConsole() ? "" : "; log: " + log));
         err.flush();
         pipeline = pb.start();
-        ApiClient api = new ApiClient(url());
+        ApiClient api = new ApiClient(url(), null);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             if (!pipeline.isAlive()) {

@@ -34,6 +34,23 @@ final class Reports {
                 line(b, "Teachers created", run.get("created"));
                 line(b, "Teachers updated", run.get("updated"));
                 line(b, "Rows skipped", run.get("skipped"));
+                line(b, "Teachers deactivated", run.get("deactivated"));
+                line(b, "Rows invalid", run.get("invalid"));
+            }
+            case "VIRTUAL_SESSIONS" -> {
+                line(b, "Events processed", run.get("processed"));
+                line(b, "Events created", run.get("created"));
+                line(b, "Events updated", run.get("updated"));
+                line(b, "Teacher registrations created", run.get("registrations"));
+                line(b, "Rows skipped", run.get("skipped"));
+                line(b, "Errors", run.get("invalid"));
+                line(b, "Warnings", run.get("warnings"));
+            }
+            case "TEACHERS" -> {
+                line(b, "Teachers processed", run.get("processed"));
+                line(b, "Teachers created", run.get("created"));
+                line(b, "Teachers updated", run.get("updated"));
+                line(b, "Rows skipped", run.get("skipped"));
                 line(b, "Rows invalid", run.get("invalid"));
             }
             default -> {
@@ -52,9 +69,14 @@ final class Reports {
     static Map<String, Object> json(Map<String, Object> run) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("runId", run.get("runId"));
-        List<String> keys = "PATHFUL".equals(run.get("kind"))
-                ? List.of("processed", "created", "updated", "skipped", "unmatchedTeacher", "unmatchedEvent", "invalid")
-                : List.of("processed", "created", "updated", "skipped", "invalid", "warnings");
+        List<String> keys = switch (String.valueOf(run.get("kind"))) {
+            case "PATHFUL" -> List.of("processed", "created", "updated", "skipped", "unmatchedTeacher", "unmatchedEvent",
+                    "invalid");
+            case "ROSTER" -> List.of("processed", "created", "updated", "skipped", "deactivated", "invalid", "warnings");
+            case "VIRTUAL_SESSIONS" -> List.of("processed", "created", "updated", "registrations", "skipped", "invalid",
+                    "warnings");
+            default -> List.of("processed", "created", "updated", "skipped", "invalid", "warnings");
+        };
         for (String k : keys) {
             out.put(k, run.get(k));
         }
@@ -88,7 +110,11 @@ final class Reports {
         b.append("Run date/time: ").append(time(run.get("startedAt"))).append(" UTC").append('\n');
         b.append("Run by: ").append(str(run.get("triggeredBy"))).append('\n');
         b.append("File name: ").append(str(run.get("sourceRef"))).append('\n');
-        b.append("Window: ").append(run.get("window") == null ? "-" : str(run.get("window"))).append('\n');
+        b.append("Window: ").append(run.get("window") == null ? "-" : str(run.get("window")))
+                .append(run.get("district") == null ? "" : " (" + run.get("district") + ")").append('\n');
+        if ("VALIDATE".equals(run.get("mode"))) {
+            b.append("Mode: validate only (nothing was written)\n");
+        }
         b.append("Status: ").append(str(run.get("status")).toLowerCase(Locale.ROOT));
         if (run.get("message") != null) {
             b.append(" (").append(run.get("message")).append(')');
@@ -106,6 +132,12 @@ final class Reports {
                 .append(", event: ").append(str(run.get("unmatchedEvent"))).append(")\n");
         b.append("  Invalid: ").append(str(run.get("invalid"))).append('\n');
         b.append("  Warnings: ").append(str(run.get("warnings"))).append('\n');
+        if (num(run, "deactivated") > 0) {
+            b.append("  Deactivated (roster replace): ").append(str(run.get("deactivated"))).append('\n');
+        }
+        if (num(run, "registrations") > 0) {
+            b.append("  Teacher registrations created: ").append(str(run.get("registrations"))).append('\n');
+        }
         b.append("  Check: created + updated + skipped + unmatched + invalid = ")
                 .append(num(run, "created") + num(run, "updated") + num(run, "skipped") + unmatched + num(run, "invalid"))
                 .append(Boolean.TRUE.equals(run.get("countsAddUp")) ? " = processed (ok)" : " != processed (MISMATCH)")
@@ -153,8 +185,10 @@ final class Reports {
     static String kindLabel(String kind) {
         return switch (kind) {
             case "PATHFUL" -> "Pathful";
-            case "ROSTER" -> "Roster";
+            case "ROSTER" -> "Teacher Roster Import";
             case "EVENTS" -> "Events";
+            case "VIRTUAL_SESSIONS" -> "Virtual Session";
+            case "TEACHERS" -> "VMS Teachers";
             default -> kind;
         };
     }
@@ -173,7 +207,7 @@ final class Reports {
                 : str(r.get("processed")) + "/" + expected;
     }
 
-    private static String table(List<String[]> rows) {
+    static String table(List<String[]> rows) {
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {

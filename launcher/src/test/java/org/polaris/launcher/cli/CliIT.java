@@ -36,6 +36,12 @@ class CliIT {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void login() {
+        System.setProperty("polaris.user", "admin");
+        System.setProperty("polaris.password", "admin-secret");
+    }
+
     @Test
     void importPrintsTheExpectedOutputOrOneJsonObjectAndExitsByOutcome() throws Exception {
         Path events = write("events.csv", "Session ID,Session Title,Date,Time\nCLI-1,Robotics,2025-10-01,10:00\n");

@@ -28,7 +28,7 @@ class ReportsTest {
             {"runId": "6f1c2d3e-0000-4000-8000-000000000002", "kind": "ROSTER", "status": "COMPLETED",
              "sourceRef": "roster.csv", "window": "2026-27", "triggeredBy": "cli:ann", "mappingVersion": "roster-v1",
              "expectedRows": 10, "processed": 10, "created": 5, "updated": 2, "skipped": 1, "unmatchedTeacher": 0,
-             "unmatchedEvent": 0, "invalid": 2, "warnings": 0, "message": null,
+             "unmatchedEvent": 0, "invalid": 2, "warnings": 0, "deactivated": 3, "message": null,
              "startedAt": "2026-11-28T09:00:00Z", "countsAddUp": true}
             """;
 
@@ -118,6 +118,7 @@ class ReportsTest {
                 Teachers created: 5
                 Teachers updated: 2
                 Rows skipped: 1
+                Teachers deactivated: 3
                 Rows invalid: 2
                 """);
     }
@@ -169,9 +170,9 @@ class ReportsTest {
     void rosterJsonHasTheRosterCounts() {
         Map<String, Object> out = Reports.json(map(ROSTER_RUN));
 
-        assertThat(out.keySet()).containsExactly("runId", "processed", "created", "updated", "skipped", "invalid",
-                "warnings");
-        assertThat(out).containsEntry("created", 5).containsEntry("invalid", 2);
+        assertThat(out.keySet()).containsExactly("runId", "processed", "created", "updated", "skipped", "deactivated",
+                "invalid", "warnings");
+        assertThat(out).containsEntry("created", 5).containsEntry("invalid", 2).containsEntry("deactivated", 3);
     }
 
     // --- importLog ----------------------------------------------------------------------------
@@ -293,7 +294,7 @@ class ReportsTest {
 
     @Test
     void importLogLabelsTheOtherKinds() {
-        assertThat(Reports.importLog(map(ROSTER_RUN), List.of(), List.of())).startsWith("Import type: Roster\n");
+        assertThat(Reports.importLog(map(ROSTER_RUN), List.of(), List.of())).startsWith("Import type: Teacher Roster Import\n");
         assertThat(Reports.importLog(map(EVENTS_RUN), List.of(), List.of())).startsWith("Import type: Events\n");
     }
 
@@ -392,7 +393,8 @@ class ReportsTest {
     @Test
     void kindLabelNamesTheKnownKindsAndPassesOthersThrough() {
         assertThat(Reports.kindLabel("PATHFUL")).isEqualTo("Pathful");
-        assertThat(Reports.kindLabel("ROSTER")).isEqualTo("Roster");
+        assertThat(Reports.kindLabel("ROSTER")).isEqualTo("Teacher Roster Import");
+        assertThat(Reports.kindLabel("VIRTUAL_SESSIONS")).isEqualTo("Virtual Session");
         assertThat(Reports.kindLabel("EVENTS")).isEqualTo("Events");
         assertThat(Reports.kindLabel("UNKNOWN")).isEqualTo("UNKNOWN");
     }

@@ -34,6 +34,7 @@ class WriterKillIT {
     private static final int BAD_EACH = 10;
     /** Late enough that several batches are committed while their offsets may not be (throttled commits). */
     private static final int KILL_AFTER = 5_000;
+    private static final String PASSWORD = "kill-test-" + System.nanoTime();
 
     @TempDir
     Path dir;
@@ -51,7 +52,7 @@ class WriterKillIT {
         int total = ROWS + 3 * BAD_EACH;
 
         int port = freePort();
-        ApiClient api = new ApiClient("http://localhost:" + port);
+        ApiClient api = new ApiClient("http://localhost:" + port, new Credentials("admin", PASSWORD));
         Process first = startPipeline(kafka, db, port, "first");
         String runId;
         int processedAtKill;
@@ -110,8 +111,12 @@ class WriterKillIT {
     private Process startPipeline(String kafka, String db, int port, String name) throws IOException {
         String jar = System.getProperty("polaris.app.jar", "target/quarkus-app/quarkus-run.jar");
         Path log = dir.resolve(name + ".log");
+        Path security = dir.resolve("security.properties");
+        Files.writeString(security, "quarkus.security.users.embedded.users.admin=" + PASSWORD
+                + "\nquarkus.security.users.embedded.roles.admin=admin\n");
         return new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dquarkus.http.port=" + port, "-Dkafka.bootstrap.servers=" + kafka,
+                "-Xmx1g", "-Dquarkus.config.locations=" + security.toUri(),
+                "-Dquarkus.http.port=" + port, "-Dkafka.bootstrap.servers=" + kafka,
                 "-Dquarkus.datasource.jdbc.url=" + db, "-Dpolaris.data-dir=" + dir.resolve("data"),
                 "-jar", jar))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

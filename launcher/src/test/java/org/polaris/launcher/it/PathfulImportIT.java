@@ -49,6 +49,11 @@ class PathfulImportIT {
     @Inject
     AgroalDataSource db;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void login() {
+        RestAssured.authentication = RestAssured.preemptive().basic("admin", "admin-secret");
+    }
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 

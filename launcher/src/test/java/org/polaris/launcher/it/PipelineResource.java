@@ -2,24 +2,36 @@ package org.polaris.launcher.it;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.polaris.ingest.sheets.FakeGoogle;
 
-/** Points the in-JVM pipeline at the test broker and a fresh PostgreSQL database. */
+/**
+ * Points the in-JVM pipeline at the test broker, a fresh PostgreSQL database, and FakeGoogle (the
+ * Sheets v4 and OAuth token peer the real Sheets client reads from, with a service-account key).
+ */
 public class PipelineResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String DATABASE = "polaris_it";
 
+    private FakeGoogle google;
+
     @Override
     public Map<String, String> start() {
         try {
+            Path dir = Files.createTempDirectory("polaris-it-");
+            google = new FakeGoogle();
             return Map.of(
                     "kafka.bootstrap.servers", TestBroker.bootstrapServers(),
                     "quarkus.datasource.jdbc.url", TestDatabase.fresh(DATABASE),
                     "quarkus.datasource.username", TestDatabase.USER,
                     "quarkus.datasource.password", TestDatabase.PASSWORD,
-                    "polaris.data-dir", Files.createTempDirectory("polaris-it-").toString());
+                    "polaris.data-dir", dir.toString(),
+                    "polaris.sheets.root-url", google.rootUrl(),
+                    "polaris.sheets.credentials-file", google.writeKeyFile(dir).toString(),
+                    "polaris.sheets.initial-backoff", "PT0.05S");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -28,5 +40,8 @@ public class PipelineResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         // the broker stops with the JVM; the database is kept for inspection after a failure
+        if (google != null) {
+            google.close();
+        }
     }
 }

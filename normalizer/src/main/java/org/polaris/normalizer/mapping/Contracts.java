@@ -51,12 +51,45 @@ public final class Contracts {
         }
     }
 
+    /** The virtual-session sheet (Playbook C, legacy). */
+    public static final class VirtualSessions {
+        public static final Field SESSION_TITLE = Field.required("session-title", "Session Title");
+        public static final Field DATE = Field.required("date", "Date");
+        public static final Field TIME = Field.optional("time", "Time");
+        public static final Field TEACHER_NAME = Field.optional("teacher-name", "Teacher Name");
+        public static final Field SCHOOL_NAME = Field.optional("school-name", "School Name");
+        public static final Field DISTRICT = Field.optional("district", "District");
+        public static final Field STATUS = Field.optional("status", "Status");
+        public static final Field PRESENTER = Field.optional("presenter", "Presenter");
+        public static final Field SESSION_ID = Field.optional("session-id", "Session ID");
+        static final List<Field> ALL = List.of(SESSION_TITLE, DATE, TIME, TEACHER_NAME, SCHOOL_NAME, DISTRICT, STATUS,
+                PRESENTER, SESSION_ID);
+
+        private VirtualSessions() {
+        }
+    }
+
+    /** VMS teachers (the Salesforce teacher import's fields; from a CSV until that import exists). */
+    public static final class Teachers {
+        public static final Field TEACHER_ID = Field.optional("teacher-id", "Teacher ID");
+        public static final Field FIRST_NAME = Field.required("first-name", "First Name");
+        public static final Field LAST_NAME = Field.required("last-name", "Last Name");
+        public static final Field MIDDLE_NAME = Field.optional("middle-name", "Middle Name");
+        public static final Field EMAIL = Field.optional("email", "Email");
+        public static final Field SCHOOL = Field.optional("school", "School");
+        static final List<Field> ALL = List.of(TEACHER_ID, FIRST_NAME, LAST_NAME, MIDDLE_NAME, EMAIL, SCHOOL);
+
+        private Teachers() {
+        }
+    }
+
     private Contracts() {
     }
 
     /** Whether this build knows the kind's contract (UNKNOWN is what older readers see of newer kinds). */
     public static boolean known(RunKind kind) {
-        return kind == RunKind.PATHFUL || kind == RunKind.ROSTER || kind == RunKind.EVENTS;
+        return kind == RunKind.PATHFUL || kind == RunKind.ROSTER || kind == RunKind.EVENTS
+                || kind == RunKind.VIRTUAL_SESSIONS || kind == RunKind.TEACHERS;
     }
 
     public static List<Field> of(RunKind kind) {
@@ -64,6 +97,8 @@ public final class Contracts {
             case PATHFUL -> Pathful.ALL;
             case ROSTER -> Roster.ALL;
             case EVENTS -> Events.ALL;
+            case VIRTUAL_SESSIONS -> VirtualSessions.ALL;
+            case TEACHERS -> Teachers.ALL;
             default -> throw new IllegalArgumentException("no contract for run kind " + kind);
         };
     }

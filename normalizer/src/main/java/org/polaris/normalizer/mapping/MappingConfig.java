@@ -26,11 +26,18 @@ public interface MappingConfig {
 
     Map<String, List<String>> events();
 
+    @io.smallrye.config.WithName("virtual-sessions")
+    Map<String, List<String>> virtualSessions();
+
+    Map<String, List<String>> teachers();
+
     default AliasMapping toMapping() {
         Map<RunKind, Map<String, List<String>>> aliases = new EnumMap<>(RunKind.class);
         aliases.put(RunKind.PATHFUL, pathful());
         aliases.put(RunKind.ROSTER, roster());
         aliases.put(RunKind.EVENTS, events());
+        aliases.put(RunKind.VIRTUAL_SESSIONS, virtualSessions());
+        aliases.put(RunKind.TEACHERS, teachers());
         return new AliasMapping(version(), aliases);
     }
 }

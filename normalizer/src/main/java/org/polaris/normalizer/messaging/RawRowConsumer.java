@@ -77,6 +77,10 @@ public class RawRowConsumer {
             case NORMALIZED_PATHFUL -> sender.send(Topics.NORMALIZED_PATHFUL, out.key(), (NormalizedAttendance) out.value());
             case NORMALIZED_ROSTER -> sender.send(Topics.NORMALIZED_ROSTER, out.key(), (NormalizedRosterEntry) out.value());
             case NORMALIZED_EVENTS -> sender.send(Topics.NORMALIZED_EVENTS, out.key(), (NormalizedEventSession) out.value());
+            case NORMALIZED_VIRTUAL_SESSIONS -> sender.send(Topics.NORMALIZED_VIRTUAL_SESSIONS, out.key(),
+                    (org.polaris.schemas.avro.NormalizedVirtualSession) out.value());
+            case NORMALIZED_TEACHERS -> sender.send(Topics.NORMALIZED_TEACHERS, out.key(),
+                    (org.polaris.schemas.avro.NormalizedTeacher) out.value());
             case DEAD_LETTER -> sender.send(Topics.DEAD_LETTER, out.key(), (DeadLetter) out.value());
             case RUN_EVENTS -> sender.send(Topics.RUN_EVENTS, out.key(), (RunEvent) out.value());
         }

@@ -14,7 +14,6 @@ import org.polaris.normalizer.rules.DateTimes;
 import org.polaris.normalizer.rules.Text;
 import org.polaris.schemas.avro.NormalizedEventSession;
 import org.polaris.schemas.avro.RawRow;
-import org.polaris.schemas.avro.RunMode;
 
 /**
  * Events-file row rules: Session ID, Session Title and Date required; Time optional (9:00 AM in
@@ -62,6 +61,6 @@ public final class EventRows {
         return RowResult.valid(NormalizedEventSession.newBuilder()
                 .setRunId(row.getRunId()).setRowNumber(row.getRowNumber()).setSessionId(sessionId).setTitle(title)
                 .setStart(date.get().atTime(time).atZone(zone).toInstant().toEpochMilli()).setLocalDate(date.get().toString())
-                .setWarnings(warnings).setMode(RunMode.COMMIT).build());
+                .setWarnings(warnings).setMode(row.getMode()).build());
     }
 }

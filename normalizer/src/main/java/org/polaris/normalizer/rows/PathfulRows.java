@@ -17,7 +17,6 @@ import org.polaris.normalizer.rules.Text;
 import org.polaris.schemas.avro.AttendanceStatus;
 import org.polaris.schemas.avro.NormalizedAttendance;
 import org.polaris.schemas.avro.RawRow;
-import org.polaris.schemas.avro.RunMode;
 
 /**
  * Contract D row rules: ids present, email normalized and valid, SessionStart a date/time
@@ -76,7 +75,7 @@ public final class PathfulRows {
                 .setSessionId(sessionId).setEventId(eventId).setTeacherEmail(email.get())
                 .setSessionStart(start.get().toInstant().toEpochMilli()).setSessionDate(start.get().toLocalDate().toString())
                 .setSessionZone(zone.getId()).setStatus(status.get()).setParticipantType(participantType)
-                .setWarnings(warnings).setMode(RunMode.COMMIT).build());
+                .setWarnings(warnings).setMode(row.getMode()).build());
     }
 
     private static String participantType(String raw, List<String> warnings) {

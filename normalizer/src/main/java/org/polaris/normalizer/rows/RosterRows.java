@@ -12,12 +12,12 @@ import org.polaris.normalizer.rules.Emails;
 import org.polaris.normalizer.rules.Text;
 import org.polaris.schemas.avro.NormalizedRosterEntry;
 import org.polaris.schemas.avro.RawRow;
-import org.polaris.schemas.avro.RunMode;
 
 /**
  * Teacher roster row rules (facts §3): email normalized and required, name and school/building
  * required, grade optional, academic and virtual year required and equal (and equal to the run's
- * year when it has one), Target Sessions a whole number defaulting to 1.
+ * year when it has one), Target Sessions a whole number defaulting to 1. The district is the
+ * run's (the sheet's or upload's) when it has one, else the row's District column.
  */
 public final class RosterRows {
 
@@ -67,8 +67,8 @@ public final class RosterRows {
         return RowResult.valid(NormalizedRosterEntry.newBuilder()
                 .setRunId(row.getRunId()).setRowNumber(row.getRowNumber()).setAcademicYear(academicYear)
                 .setVirtualYear(virtualYear).setEmail(email.get()).setName(name).setBuilding(building).setGrade(grade)
-                .setTargetSessions(target).setDistrict(Text.clean(columns.cell(cells, Roster.DISTRICT)))
-                .setMode(RunMode.COMMIT).setWarnings(List.of())
+                .setTargetSessions(target).setDistrict(row.getDistrict() != null ? row.getDistrict() : Text.clean(columns.cell(cells, Roster.DISTRICT)))
+                .setMode(row.getMode()).setWarnings(List.of())
                 .build());
     }
 

@@ -9,6 +9,8 @@ import org.polaris.schemas.avro.EventSession;
 import org.polaris.schemas.avro.NormalizedAttendance;
 import org.polaris.schemas.avro.NormalizedEventSession;
 import org.polaris.schemas.avro.NormalizedRosterEntry;
+import org.polaris.schemas.avro.NormalizedTeacher;
+import org.polaris.schemas.avro.NormalizedVirtualSession;
 import org.polaris.schemas.avro.RawRecord;
 import org.polaris.schemas.avro.RosterEntry;
 import org.polaris.schemas.avro.RowOutcome;
@@ -22,6 +24,7 @@ public final class RecordTypes {
     public static final List<Class<? extends SpecificRecord>> ALL = List.of(
             RawRecord.class, RunEvent.class,
             NormalizedAttendance.class, NormalizedRosterEntry.class, NormalizedEventSession.class,
+            NormalizedVirtualSession.class, NormalizedTeacher.class,
             DeadLetter.class, RosterEntry.class, EventSession.class,
             AttendanceMatch.class, UnmatchedAttendance.class, RowOutcome.class, RunSummary.class);
 

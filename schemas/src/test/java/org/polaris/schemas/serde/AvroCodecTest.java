@@ -38,10 +38,10 @@ class AvroCodecTest {
 
     @Test
     void readsARecordWrittenWithAnOlderRecordedVersion() throws IOException {
-        // v0 of RunSummary had no "warnings" and no "message" field
+        // a "v0" of RunSummary without the fields added later (warnings, deactivated, registrations, message)
         Schema current = RunSummary.getClassSchema();
         String v0Json = current.toString()
-                .replace("{\"name\":\"warnings\",\"type\":\"int\",\"default\":0},", "")
+                .replaceAll("\\{\"name\":\"(warnings|deactivated|registrations)\",\"type\":\"int\",(\"doc\":\"[^\"]*\",)?\"default\":0},", "")
                 .replace("{\"name\":\"message\",\"type\":[\"null\",\"string\"],\"default\":null},", "");
         Schema v0 = new Schema.Parser().parse(v0Json);
         assertThat(v0.getField("warnings")).isNull();
@@ -64,6 +64,7 @@ class AvroCodecTest {
         assertThat(read.getStatus()).isEqualTo(RunStatus.COMPLETED);
         assertThat(read.getCreated()).isEqualTo(3);
         assertThat(read.getWarnings()).isZero();
+        assertThat(read.getDeactivated()).isZero();
         assertThat(read.getUpdatedAt()).isEqualTo(1_700_000_000_000L);
     }
 

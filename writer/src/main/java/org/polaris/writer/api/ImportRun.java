@@ -42,6 +42,9 @@ public class ImportRun extends PanacheEntityBase {
     public int unmatchedEvent;
     public int invalid;
     public int warnings;
+    public int deactivated;
+    public int registrations;
+    public String district;
     @Column(name = "raw_topic")
     public String rawTopic;
     @Column(name = "raw_partition")

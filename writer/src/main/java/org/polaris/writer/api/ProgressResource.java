@@ -14,7 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 /** Teacher progress of an academic year: the roster teachers and their derived status. */
 @Path("/api/progress")
 @Produces(MediaType.APPLICATION_JSON)
+@io.quarkus.security.Authenticated
 public class ProgressResource {
+
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
 
     private static final Pattern YEAR = Pattern.compile("\\d{4}-\\d{4}");
 
@@ -23,9 +27,10 @@ public class ProgressResource {
         if (academicYear == null || !YEAR.matcher(academicYear).matches()) {
             throw new BadRequestException("academicYear is required, e.g. 2024-2025");
         }
+        Scope scope = Scope.of(identity);
         return TeacherProgressRow.<TeacherProgressRow>find("academicYear = ?1 and active = true",
                         Sort.ascending("building", "name", "email"), academicYear)
-                .list().stream().map(ProgressView::of).toList();
+                .list().stream().filter(t -> scope.sees(t.district)).map(ProgressView::of).toList();
     }
 
     /** One teacher's progress. */

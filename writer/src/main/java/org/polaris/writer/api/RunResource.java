@@ -19,16 +19,21 @@ import jakarta.ws.rs.core.MediaType;
 /** The run ledger, read-only: runs with their counts, and the rows behind the counts. */
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
+@io.quarkus.security.Authenticated
 public class RunResource {
+
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
 
     /** Outcomes an operator has to look at; the others are listed on request. */
     private static final List<String> NEEDS_ATTENTION = List.of("INVALID", "UNMATCHED_TEACHER", "UNMATCHED_EVENT");
 
     @GET
     public List<RunView> list(@QueryParam("limit") @DefaultValue("50") int limit) {
-        return ImportRun.<ImportRun>findAll(Sort.descending("startedAt").and("id"))
-                .page(Page.ofSize(Math.max(1, Math.min(limit, 1000)))).list()
-                .stream().map(RunView::of).toList();
+        Scope scope = Scope.of(identity);
+        var runs = scope.global() ? ImportRun.<ImportRun>findAll(Sort.descending("startedAt").and("id"))
+                : ImportRun.<ImportRun>find("district in ?1", Sort.descending("startedAt").and("id"), scope.districts());
+        return runs.page(Page.ofSize(Math.max(1, Math.min(limit, 1000)))).list().stream().map(RunView::of).toList();
     }
 
     @GET
@@ -60,7 +65,15 @@ public class RunResource {
                 .stream().map(RowView::of).toList();
     }
 
-    private static ImportRun find(String id) {
+    private ImportRun find(String id) {
+        ImportRun run = findAny(id);
+        if (!Scope.of(identity).sees(run.district)) {
+            throw new jakarta.ws.rs.ForbiddenException("run " + id + " is outside your districts");
+        }
+        return run;
+    }
+
+    private static ImportRun findAny(String id) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);

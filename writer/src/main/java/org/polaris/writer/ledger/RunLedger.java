@@ -40,7 +40,8 @@ public final class RunLedger {
 
     private static final String STARTED = """
             update import_run set kind = ?, source_ref = ?, run_window = ?, triggered_by = ?, mode = ?,
-                mapping_version = coalesce(?, mapping_version), replay_of = ?::uuid, started_at = ?, updated_at = now()
+                mapping_version = coalesce(?, mapping_version), replay_of = ?::uuid, started_at = ?, district = ?,
+                updated_at = now()
             where id = ?::uuid
             """;
 
@@ -68,12 +69,12 @@ public final class RunLedger {
     private static final String COMPLETE = """
             update import_run set status = 'COMPLETED', completed_at = now(), updated_at = now()
             where id = any(?::uuid[]) and status = 'RUNNING' and expected_rows is not null and processed >= expected_rows
-            returning id::text, kind, run_window, mode
+            returning id::text, kind, run_window, mode, district
             """;
 
     private static final String SUMMARIES = """
             select id::text, kind, status, expected_rows, processed, created, updated, skipped, unmatched_teacher,
-                   unmatched_event, invalid, warnings, message, updated_at
+                   unmatched_event, invalid, warnings, message, updated_at, deactivated, registrations
             from import_run where id = any(?::uuid[])
             """;
 
@@ -101,7 +102,8 @@ public final class RunLedger {
             ps.setString(6, s.getMappingVersion());
             ps.setString(7, s.getReplayOf());
             ps.setTimestamp(8, new Timestamp(s.getStartedAt()));
-            ps.setString(9, s.getRunId());
+            ps.setString(9, s.getDistrict());
+            ps.setString(10, s.getRunId());
             ps.executeUpdate();
         }
     }
@@ -173,6 +175,17 @@ public final class RunLedger {
         return counts;
     }
 
+    /** Adds to a run's roster deactivations and virtual-session registrations (not row outcomes). */
+    public static void addExtras(Connection c, String runId, int deactivated, int registrations) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update import_run set deactivated = deactivated + ?, registrations = registrations + ? where id = ?::uuid")) {
+            ps.setInt(1, deactivated);
+            ps.setInt(2, registrations);
+            ps.setString(3, runId);
+            ps.executeUpdate();
+        }
+    }
+
     /** Marks complete every run whose N outcomes are all recorded. */
     public static List<CompletedRun> complete(Connection c, Collection<String> runIds) throws SQLException {
         List<CompletedRun> done = new ArrayList<>();
@@ -184,7 +197,7 @@ public final class RunLedger {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     done.add(new CompletedRun(rs.getString(1), kind(rs.getString(2)), rs.getString(3),
-                            "VALIDATE".equals(rs.getString(4))));
+                            "VALIDATE".equals(rs.getString(4)), rs.getString(5)));
                 }
             }
         }
@@ -211,6 +224,7 @@ public final class RunLedger {
                             .setSkipped(rs.getInt(8)).setUnmatchedTeacher(rs.getInt(9)).setUnmatchedEvent(rs.getInt(10))
                             .setInvalid(rs.getInt(11)).setWarnings(rs.getInt(12)).setMessage(rs.getString(13))
                             .setUpdatedAt(rs.getTimestamp(14).getTime())
+                            .setDeactivated(rs.getInt(15)).setRegistrations(rs.getInt(16))
                             .build());
                 }
             }
@@ -249,6 +263,6 @@ public final class RunLedger {
     }
 
     /** A run that just reached its N outcomes. */
-    public record CompletedRun(String runId, RunKind kind, String window, boolean validateOnly) {
+    public record CompletedRun(String runId, RunKind kind, String window, boolean validateOnly, String district) {
     }
 }

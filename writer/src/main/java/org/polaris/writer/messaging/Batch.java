@@ -11,6 +11,8 @@ import org.polaris.schemas.avro.AttendanceMatch;
 import org.polaris.schemas.avro.DeadLetter;
 import org.polaris.schemas.avro.NormalizedEventSession;
 import org.polaris.schemas.avro.NormalizedRosterEntry;
+import org.polaris.schemas.avro.NormalizedTeacher;
+import org.polaris.schemas.avro.NormalizedVirtualSession;
 import org.polaris.schemas.avro.RunEnded;
 import org.polaris.schemas.avro.RunEvent;
 import org.polaris.schemas.avro.RunRejected;
@@ -22,13 +24,14 @@ import org.polaris.writer.store.Outcome.RowKey;
 /** One poll's records, sorted by what the writer does with them. */
 public record Batch(List<RunStarted> started, List<RunEnded> ended, List<RunRejected> rejected,
         List<AttendanceMatch> matched, List<UnmatchedAttendance> unmatched, List<DeadLetter> deadLetters,
-        List<NormalizedRosterEntry> roster, List<NormalizedEventSession> events, List<Undecodable> undecodable,
-        List<Object> unexpected) {
+        List<NormalizedRosterEntry> roster, List<NormalizedEventSession> events,
+        List<NormalizedVirtualSession> virtualSessions, List<NormalizedTeacher> teachers,
+        List<Undecodable> undecodable, List<Object> unexpected) {
 
     public static Batch of(Collection<?> payloads) {
         Batch b = new Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         payloads.forEach(b::add);
         return b;
     }
@@ -58,6 +61,10 @@ public record Batch(List<RunStarted> started, List<RunEnded> ended, List<RunReje
             roster.add(r);
         } else if (p instanceof NormalizedEventSession e) {
             events.add(e);
+        } else if (p instanceof NormalizedVirtualSession v) {
+            virtualSessions.add(v);
+        } else if (p instanceof NormalizedTeacher t) {
+            teachers.add(t);
         } else if (p instanceof Undecodable u) {
             undecodable.add(u);
         } else if (p != null) {
@@ -99,6 +106,8 @@ public record Batch(List<RunStarted> started, List<RunEnded> ended, List<RunReje
         deadLetters.forEach(d -> ids.add(d.getRunId()));
         roster.forEach(r -> ids.add(r.getRunId()));
         events.forEach(e -> ids.add(e.getRunId()));
+        virtualSessions.forEach(v -> ids.add(v.getRunId()));
+        teachers.forEach(t -> ids.add(t.getRunId()));
         return ids;
     }
 
@@ -110,6 +119,8 @@ public record Batch(List<RunStarted> started, List<RunEnded> ended, List<RunReje
         deadLetters.forEach(d -> keys.add(new RowKey(d.getRunId(), d.getRowNumber())));
         roster.forEach(r -> keys.add(new RowKey(r.getRunId(), r.getRowNumber())));
         events.forEach(e -> keys.add(new RowKey(e.getRunId(), e.getRowNumber())));
+        virtualSessions.forEach(v -> keys.add(new RowKey(v.getRunId(), v.getRowNumber())));
+        teachers.forEach(t -> keys.add(new RowKey(t.getRunId(), t.getRowNumber())));
         return keys;
     }
 
@@ -125,7 +136,34 @@ public record Batch(List<RunStarted> started, List<RunEnded> ended, List<RunReje
                 keep(deadLetters, d -> seen.add(new RowKey(d.getRunId(), d.getRowNumber()))),
                 keep(roster, r -> seen.add(new RowKey(r.getRunId(), r.getRowNumber()))),
                 keep(events, e -> seen.add(new RowKey(e.getRunId(), e.getRowNumber()))),
+                keep(virtualSessions, v -> seen.add(new RowKey(v.getRunId(), v.getRowNumber()))),
+                keep(teachers, t -> seen.add(new RowKey(t.getRunId(), t.getRowNumber()))),
                 undecodable, unexpected);
+    }
+
+    /** The entity rows of runs that write (mode COMMIT). */
+    public Batch committing() {
+        return byMode(false);
+    }
+
+    /** The entity rows of dry runs (mode VALIDATE): classified, then rolled back. */
+    public Batch validating() {
+        return byMode(true);
+    }
+
+    private Batch byMode(boolean validate) {
+        return new Batch(List.of(), List.of(), List.of(),
+                keep(matched, m -> validate == isValidate(m.getAttendance().getMode())),
+                List.of(), List.of(),
+                keep(roster, r -> validate == isValidate(r.getMode())),
+                keep(events, e -> validate == isValidate(e.getMode())),
+                keep(virtualSessions, v -> validate == isValidate(v.getMode())),
+                keep(teachers, t -> validate == isValidate(t.getMode())),
+                List.of(), List.of());
+    }
+
+    private static boolean isValidate(org.polaris.schemas.avro.RunMode mode) {
+        return mode == org.polaris.schemas.avro.RunMode.VALIDATE;
     }
 
     /** One batch per record, to isolate a record the database refuses from the rest. */
@@ -140,6 +178,8 @@ public record Batch(List<RunStarted> started, List<RunEnded> ended, List<RunReje
         all.addAll(deadLetters);
         all.addAll(roster);
         all.addAll(events);
+        all.addAll(virtualSessions);
+        all.addAll(teachers);
         for (Object o : all) {
             singles.add(Batch.of(List.of(o)));
         }
@@ -148,7 +188,7 @@ public record Batch(List<RunStarted> started, List<RunEnded> ended, List<RunReje
 
     public int size() {
         return started.size() + ended.size() + rejected.size() + matched.size() + unmatched.size()
-                + deadLetters.size() + roster.size() + events.size();
+                + deadLetters.size() + roster.size() + events.size() + virtualSessions.size() + teachers.size();
     }
 
     private static <T> List<T> keep(List<T> rows, Predicate<T> p) {

@@ -44,8 +44,10 @@ public class Publisher {
         sender.flush();
     }
 
-    public void summaries(List<RunSummary> finals) {
-        finals.forEach(s -> sender.send(Topics.RUN_SUMMARIES, s.getRunId(), s));
+    /** A roster replace's deactivations (tombstones for the matcher's table), then the final summaries. */
+    public void completed(org.polaris.writer.BatchWriter.Completed done) {
+        done.deactivatedRosterKeys().forEach(key -> sender.send(Topics.REF_ROSTER, key, null));
+        done.summaries().forEach(s -> sender.send(Topics.RUN_SUMMARIES, s.getRunId(), s));
         sender.flush();
     }
 

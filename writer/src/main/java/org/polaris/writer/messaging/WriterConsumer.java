@@ -70,7 +70,8 @@ public class WriterConsumer {
                         && s.getStatus() == org.polaris.schemas.avro.RunStatus.RUNNING)
                 .map(RunSummary::getRunId).toList();
         if (!complete.isEmpty()) {
-            publisher.summaries(untilItWorks("complete runs", () -> writer.complete(complete)));
+            BatchWriter.Completed done = untilItWorks("complete runs", () -> writer.complete(complete));
+            publisher.completed(done);
         }
     }
 

@@ -19,8 +19,8 @@ import org.polaris.schemas.avro.OutcomeKind;
 public final class EventStore {
 
     private static final String UPSERT = """
-            insert into event as e (title, start_date, local_date, pathful_session_id, last_run_id)
-            select u.title, u.start, u.local_date, u.session_id, u.run_id
+            insert into event as e (title, start_date, local_date, pathful_session_id, natural_key, last_run_id)
+            select u.title, u.start, u.local_date, u.session_id, 'sid:' || u.session_id, u.run_id
             from unnest(?::text[], ?::timestamptz[], ?::date[], ?::text[], ?::uuid[])
                  as u(title, start, local_date, session_id, run_id)
             on conflict (pathful_session_id) do update set

@@ -1,0 +1,95 @@
+package org.polaris.ingest.api;
+
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.polaris.ingest.SheetSources;
+import org.polaris.ingest.SheetSources.SheetSource;
+import org.polaris.ingest.publish.RunPublisher;
+import org.polaris.ingest.publish.RunReceipt;
+import org.polaris.ingest.publish.RunRequest;
+import org.polaris.ingest.sheets.SheetReadException;
+import org.polaris.ingest.sheets.SheetTable;
+import org.polaris.ingest.sheets.SheetsReader;
+import org.polaris.schemas.avro.RunKind;
+import org.polaris.schemas.avro.RunMode;
+
+/**
+ * On-demand sheet imports (Playbooks B and C): {@code POST /api/sheets/{id}/import}, or by purpose
+ * and year: {@code POST /api/sheets/import?purpose=virtual_sessions&academicYear=2024-2025}. The
+ * sheet is read whole (displayed values), then published as one run; 202 answers with its id.
+ * {@code validateOnly=true} runs it as a dry run: outcomes recorded, nothing written.
+ */
+@Path("/api/sheets")
+@Produces(MediaType.APPLICATION_JSON)
+@io.quarkus.security.Authenticated
+public class SheetImportResource {
+
+    @Inject
+    SheetSources sources;
+
+    @Inject
+    SheetsReader reader;
+
+    @Inject
+    RunPublisher publisher;
+
+    @Inject
+    ImportAccess access;
+
+    @POST
+    @Path("{id}/import")
+    public Response importById(@PathParam("id") long id, @QueryParam("validateOnly") boolean validateOnly,
+            @RestHeader("X-Polaris-User") String user) {
+        Optional<SheetSource> source = sources.byId(id);
+        if (source.isEmpty()) {
+            return ImportResource.error(Response.Status.NOT_FOUND, "No Google Sheet configured with id " + id);
+        }
+        return run(source.get(), validateOnly, user);
+    }
+
+    @POST
+    @Path("import")
+    public Response importByPurpose(@QueryParam("purpose") String purpose, @QueryParam("academicYear") String year,
+            @QueryParam("district") String district, @QueryParam("validateOnly") boolean validateOnly,
+            @RestHeader("X-Polaris-User") String user) {
+        Optional<SheetSource> source = sources.byPurpose(purpose, year, district);
+        if (source.isEmpty()) {
+            return ImportResource.error(Response.Status.NOT_FOUND, SheetReadException.notConfigured(
+                    purpose + (district == null ? "" : " (" + district + ")"), year).getMessage());
+        }
+        return run(source.get(), validateOnly, user);
+    }
+
+    private Response run(SheetSource sheet, boolean validateOnly, String user) {
+        RunKind kind = SheetSource.ROSTER.equals(sheet.purpose()) ? RunKind.ROSTER : RunKind.VIRTUAL_SESSIONS;
+        Optional<Response> refused = access.refuse(kind, sheet.district());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        SheetTable table;
+        try {
+            table = reader.read(sheet.sheetId(), sheet.range(), sheet.headerRows());
+        } catch (SheetReadException e) {
+            return ImportResource.error(Response.Status.BAD_GATEWAY, e.getMessage());
+        }
+        RunRequest request = new RunRequest(kind, "sheet #" + sheet.id() + " " + sheet.displayName() + " ("
+                + sheet.sheetId() + ")", sheet.academicYear(), sheet.district(), access.who(user),
+                validateOnly ? RunMode.VALIDATE : RunMode.COMMIT, null);
+        try {
+            RunReceipt receipt = publisher.publish(request, table.header(),
+                    sink -> table.rows().forEach(r -> sink.accept(r.rowNumber(), r.cells())));
+            return Response.accepted(receipt).build();
+        } catch (RunPublisher.PublishFailedException e) {
+            return ImportResource.error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+    }
+}

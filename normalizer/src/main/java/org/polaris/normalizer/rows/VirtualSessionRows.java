@@ -1,0 +1,102 @@
+package org.polaris.normalizer.rows;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.polaris.normalizer.mapping.Contracts.VirtualSessions;
+import org.polaris.normalizer.mapping.HeaderResolution;
+import org.polaris.normalizer.rules.DateTimes;
+import org.polaris.normalizer.rules.Text;
+import org.polaris.schemas.avro.NormalizedVirtualSession;
+import org.polaris.schemas.avro.RawRow;
+
+/**
+ * Virtual-session sheet rules (Playbook C): Session Title and Date required (errors); a date
+ * without a year is an error, never a guessed year; Time optional (warning, 9:00 AM in the
+ * configured zone); Teacher Name, School Name, District optional (warnings); Status checked
+ * against the EventStatus vocabulary (a warning when outside it), Presenter carried.
+ */
+public final class VirtualSessionRows {
+
+    static final Set<String> EVENT_STATUSES = Set.of("COMPLETED", "CONFIRMED", "CANCELLED", "REQUESTED", "DRAFT",
+            "PUBLISHED", "NO_SHOW", "SIMULCAST", "COUNT");
+
+    private VirtualSessionRows() {
+    }
+
+    public static RowResult<NormalizedVirtualSession> normalize(RawRow row, HeaderResolution columns, String year,
+            ZoneId zone) {
+        Map<String, String> cells = row.getCells();
+        List<String> reasons = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+
+        String title = PathfulRows.required(columns.cell(cells, VirtualSessions.SESSION_TITLE),
+                VirtualSessions.SESSION_TITLE.label(), reasons);
+        String rawDate = Text.clean(columns.cell(cells, VirtualSessions.DATE));
+        Optional<LocalDate> date = DateTimes.parseDate(rawDate, zone);
+        if (rawDate == null) {
+            reasons.add("Date is empty");
+        } else if (date.isEmpty()) {
+            reasons.add("Date \"" + rawDate + "\" is not a date with a year (expected yyyy-MM-dd or M/d/yyyy)");
+        }
+        LocalTime time = EventRows.DEFAULT_TIME;
+        String rawTime = Text.clean(columns.cell(cells, VirtualSessions.TIME));
+        if (rawTime == null) {
+            warnings.add("Time is empty: 9:00 AM assumed");
+        } else {
+            Optional<LocalTime> parsed = DateTimes.parseTime(rawTime);
+            if (parsed.isEmpty()) {
+                reasons.add("Time \"" + rawTime + "\" is not a time of day (expected 2:15 PM or 14:15)");
+            } else {
+                time = parsed.get();
+            }
+        }
+        String teacher = recommended(cells, columns, VirtualSessions.TEACHER_NAME.label(), VirtualSessions.TEACHER_NAME, warnings);
+        String school = recommended(cells, columns, VirtualSessions.SCHOOL_NAME.label(), VirtualSessions.SCHOOL_NAME, warnings);
+        String district = recommended(cells, columns, VirtualSessions.DISTRICT.label(), VirtualSessions.DISTRICT, warnings);
+        String status = Text.clean(columns.cell(cells, VirtualSessions.STATUS));
+        if (status != null) {
+            String upper = status.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+            if (EVENT_STATUSES.contains(upper)) {
+                status = upper;
+            } else {
+                warnings.add("Status \"" + status + "\" is not an event status (" + String.join(", ",
+                        EVENT_STATUSES.stream().sorted().toList()) + "); kept as given");
+            }
+        }
+
+        if (!reasons.isEmpty()) {
+            return RowResult.invalid(reasons);
+        }
+        return RowResult.valid(NormalizedVirtualSession.newBuilder()
+                .setRunId(row.getRunId()).setRowNumber(row.getRowNumber()).setAcademicYear(year)
+                .setSessionId(Text.clean(columns.cell(cells, VirtualSessions.SESSION_ID))).setTitle(title)
+                .setStart(date.get().atTime(time).atZone(zone).toInstant().toEpochMilli())
+                .setLocalDate(date.get().toString()).setStatus(status)
+                .setPresenter(Text.clean(columns.cell(cells, VirtualSessions.PRESENTER)))
+                .setTeacherName(teacher).setSchoolName(school).setDistrict(district)
+                .setMode(row.getMode()).setWarnings(warnings).build());
+    }
+
+    /** The event's natural key: its Pathful session id, else its lower-cased title and start. */
+    public static String naturalKey(NormalizedVirtualSession s) {
+        return s.getSessionId() != null ? "sid:" + s.getSessionId()
+                : "title:" + s.getTitle().toLowerCase(Locale.ROOT) + "|" + java.time.Instant.ofEpochMilli(s.getStart());
+    }
+
+    private static String recommended(Map<String, String> cells, HeaderResolution columns, String label,
+            org.polaris.normalizer.mapping.Field field, List<String> warnings) {
+        String value = Text.clean(columns.cell(cells, field));
+        if (value == null) {
+            warnings.add(label + " is empty");
+        }
+        return value;
+    }
+}

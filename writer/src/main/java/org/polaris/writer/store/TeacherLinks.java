@@ -1,0 +1,109 @@
+package org.polaris.writer.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.polaris.matcher.teachers.Candidate;
+import org.polaris.matcher.teachers.MatchDecision;
+import org.polaris.matcher.teachers.RosterTeacher;
+import org.polaris.matcher.teachers.TeacherMatcher;
+import org.polaris.matcher.teachers.VmsTeacher;
+
+/**
+ * Post-import teacher matching (Playbook B): links roster entries to VMS teachers with the
+ * matcher's rules (exact email, then name similarity within blocks), keeps review candidates for
+ * a person, and never touches a link a person made (MANUAL).
+ */
+public final class TeacherLinks {
+
+    private static final String ROSTER = """
+            select id, name, email, building from teacher_progress
+            where active and match_status <> 'MANUAL' and (?::text is null or academic_year = ?)
+            """;
+    private static final String TEACHERS = "select id, first_name, middle_name, last_name, email, school from teacher";
+    private static final String LINK = """
+            update teacher_progress set teacher_id = ?, match_status = ?, match_score = ?, updated_at = now()
+            where id = ? and (teacher_id, match_status, match_score) is distinct from (?::bigint, ?::text, ?::double precision)
+            """;
+    private static final String CLEAR = "delete from teacher_match_candidate where teacher_progress_id = any(?::bigint[])";
+    private static final String CANDIDATE = "insert into teacher_match_candidate values (?, ?, ?)";
+
+    private TeacherLinks() {
+    }
+
+    /** Matches the active, not manually linked roster entries of a year (all years when null); returns how many were linked. */
+    public static int autoMatch(Connection c, String academicYear) throws SQLException {
+        List<RosterTeacher> roster = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(ROSTER)) {
+            ps.setString(1, academicYear);
+            ps.setString(2, academicYear);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    roster.add(new RosterTeacher(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                            rs.getString(4)));
+                }
+            }
+        }
+        if (roster.isEmpty()) {
+            return 0;
+        }
+        List<VmsTeacher> teachers = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(TEACHERS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                teachers.add(new VmsTeacher(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(4),
+                        rs.getString(3), rs.getString(5) == null ? List.of() : List.of(rs.getString(5)), rs.getString(6)));
+            }
+        }
+        List<MatchDecision> decisions = new TeacherMatcher().match(roster, teachers);
+        int linked = 0;
+        try (PreparedStatement clear = c.prepareStatement(CLEAR)) {
+            clear.setArray(1, c.createArrayOf("bigint", roster.stream().map(r -> Long.valueOf(r.id())).toArray()));
+            clear.executeUpdate();
+        }
+        try (PreparedStatement link = c.prepareStatement(LINK); PreparedStatement candidate = c.prepareStatement(CANDIDATE)) {
+            for (MatchDecision d : decisions) {
+                long rosterId = Long.parseLong(d.rosterId());
+                Long teacherId = null;
+                String status = "UNMATCHED";
+                Double score = null;
+                switch (d.outcome()) {
+                    case AUTO_LINKED -> {
+                        teacherId = Long.parseLong(d.teacherId());
+                        status = "AUTO_" + d.reason().name();
+                        score = d.score();
+                        linked++;
+                    }
+                    case REVIEW -> {
+                        status = "REVIEW";
+                        score = d.score();
+                        for (Candidate cand : d.candidates()) {
+                            candidate.setLong(1, rosterId);
+                            candidate.setLong(2, Long.parseLong(cand.teacherId()));
+                            candidate.setDouble(3, cand.score());
+                            candidate.addBatch();
+                        }
+                    }
+                    default -> {
+                        // no candidate: stays unmatched
+                    }
+                }
+                // unchanged links are not rewritten: a re-import that changes nothing leaves the table as it was
+                for (int offset : new int[] {0, 4}) {
+                    link.setObject(offset + 1, teacherId, java.sql.Types.BIGINT);
+                    link.setString(offset + 2, status);
+                    link.setObject(offset + 3, score, java.sql.Types.DOUBLE);
+                }
+                link.setLong(4, rosterId);
+                link.addBatch();
+            }
+            link.executeBatch();
+            candidate.executeBatch();
+        }
+        return linked;
+    }
+
+}
