@@ -86,6 +86,46 @@ public class TeacherMatchResource {
         return out;
     }
 
+    /** VMS teachers whose name, email or school contains {@code q} (to find the id to link by hand). */
+    @GET
+    @Path("vms")
+    @Transactional
+    public List<Map<String, Object>> vms(@QueryParam("q") String q) throws SQLException {
+        String like = "%" + (q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+        return teachers("select id, salesforce_id, first_name, last_name, email, school from teacher where lower("
+                + "first_name || ' ' || last_name || ' ' || coalesce(email, '') || ' ' || coalesce(school, '')) like ? "
+                + "order by last_name, first_name limit 200", like);
+    }
+
+    @GET
+    @Path("vms/salesforce/{salesforceId}")
+    @Transactional
+    public Response vmsBySalesforceId(@jakarta.ws.rs.PathParam("salesforceId") String id) throws SQLException {
+        List<Map<String, Object>> found = teachers(
+                "select id, salesforce_id, first_name, last_name, email, school from teacher where salesforce_id = ?", id);
+        return found.isEmpty() ? SheetResource.error(Response.Status.NOT_FOUND, "no VMS teacher with Salesforce id " + id)
+                : Response.ok(found.get(0)).build();
+    }
+
+    private List<Map<String, Object>> teachers(String sql, String parameter) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> t = new LinkedHashMap<>();
+                    t.put("id", rs.getLong(1));
+                    t.put("salesforceId", rs.getString(2));
+                    t.put("name", rs.getString(3) + " " + rs.getString(4));
+                    t.put("email", rs.getString(5));
+                    t.put("school", rs.getString(6));
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
     @POST
     @Path("match")
     @Consumes(MediaType.APPLICATION_JSON)
