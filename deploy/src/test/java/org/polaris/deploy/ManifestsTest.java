@@ -83,6 +83,10 @@ class ManifestsTest {
             new Setting("polaris.ingest.max-file-bytes", Setting.INGEST_CONFIG),
             new Setting("polaris.ingest.transactional-id", Setting.INGEST_CONFIG),
             new Setting("polaris.ingest.transaction-timeout-ms", Setting.INGEST_CONFIG),
+            // ingest-sheets: SheetsConfig (polaris.sheets)
+            new Setting("polaris.sheets.credentials-file", Setting.SHEETS_CONFIG),
+            // Quarkus' own: extra configuration files (the users and roles, from a Secret)
+            new Setting("quarkus.config.locations", null),
             // normalizer: NormalizerConfig (polaris.normalizer) and the alias mapping's version
             new Setting("polaris.normalizer.zone", Setting.NORMALIZER_CONFIG),
             new Setting("polaris.mapping.version", Setting.NORMALIZER_PROPERTIES));
@@ -311,8 +315,13 @@ class ManifestsTest {
         for (Map<String, Object> e : env()) {
             String name = (String) e.get("name");
             if (name.matches("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL).*")) {
-                assertThat(e).as("%s takes its value from a Secret", name).doesNotContainKey("value");
-                assertThat(map(e.get("valueFrom"))).as(name).containsKey("secretKeyRef");
+                if (e.containsKey("value")) {
+                    // the path of a file a Secret volume mounts (e.g. the Google service-account key)
+                    assertThat((String) e.get("value")).as("%s is a Secret's value or the path of a mounted Secret", name)
+                            .startsWith("/var/run/secrets/");
+                } else {
+                    assertThat(map(e.get("valueFrom"))).as(name).containsKey("secretKeyRef");
+                }
             }
         }
         for (Manifest m : ofKind("ConfigMap")) {
@@ -487,6 +496,7 @@ class ManifestsTest {
         static final String KAFKA_TOPICS_CONFIG = "launcher/src/main/java/org/polaris/launcher/KafkaTopicsConfig.java";
         static final String MATCHER_CONFIG = "matcher/src/main/java/org/polaris/matcher/MatcherConfig.java";
         static final String INGEST_CONFIG = "ingest-sheets/src/main/java/org/polaris/ingest/IngestConfig.java";
+        static final String SHEETS_CONFIG = "ingest-sheets/src/main/java/org/polaris/ingest/sheets/SheetsConfig.java";
         static final String NORMALIZER_CONFIG = "normalizer/src/main/java/org/polaris/normalizer/NormalizerConfig.java";
 
         /** MicroProfile Config's environment name: upper case, anything but letters and digits -> '_'. */
