@@ -194,12 +194,30 @@ public final class CsvFile {
                 throw new CsvRejected(headerRows + 1, "column \"" + name + "\" appears twice (columns " + earlier + " and " + (i + 1)
                         + "): rename or remove one");
             }
+            // "Teacher Email" and "teacher_email" are one column to the alias mapping: refuse both, named
+            Column same = columns.stream().filter(c -> normalized(c.name()).equals(normalized(name))).findFirst().orElse(null);
+            if (same != null) {
+                throw new CsvRejected(headerRows + 1, "columns \"" + same.name() + "\" (column " + (same.index() + 1)
+                        + ") and \"" + name + "\" (column " + (i + 1) + ") are the same name once case, spaces and "
+                        + "punctuation are ignored: rename or remove one");
+            }
             columns.add(new Column(name, i));
         }
         if (columns.isEmpty()) {
             throw new CsvRejected(headerRows + 1, "the header row has no column names");
         }
         return columns;
+    }
+
+    /** Lower case, letters and digits only: how the alias mapping compares column names. */
+    private static String normalized(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (char ch : name.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (Character.isLetterOrDigit(ch)) {
+                b.append(ch);
+            }
+        }
+        return b.toString();
     }
 
     private static void checkText(String value, int row) {

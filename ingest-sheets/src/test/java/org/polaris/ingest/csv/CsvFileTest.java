@@ -536,4 +536,23 @@ class CsvFileTest {
         assertThat(e.getMessage()).isEqualTo("the file is empty");
         assertThat(e).isInstanceOf(RuntimeException.class);
     }
+
+    @Test
+    void columnNamesThatCollideOnceNormalizedAreRefusedNamingBoth() throws IOException {
+        Path p = write("Teacher Email,Name,teacher_email\na@x.org,Ann,b@x.org\n");
+
+        CsvRejected e = readRejected(p);
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("\"Teacher Email\" (column 1)").contains("\"teacher_email\" (column 3)");
+    }
+
+    @Test
+    void columnNamesAreFoundBelowTitleRows() throws IOException {
+        Path p = write("Virtual sessions 2026-2027\nnotes\n\nSession Title,Date\nRobotics,2026-10-21\n");
+
+        List<String> header = new CsvFile(p, 3).header();
+
+        assertThat(header).containsExactly("Session Title", "Date");
+    }
 }
