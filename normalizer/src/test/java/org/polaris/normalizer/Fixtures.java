@@ -46,6 +46,16 @@ public final class Fixtures {
                 "title", List.of("Session Title", "Title"),
                 "date", List.of("Date"),
                 "time", List.of("Time")));
+        aliases.put(RunKind.VIRTUAL_SESSIONS, Map.of(
+                "session-title", List.of("Session Title", "Title"),
+                "teacher-name", List.of("Teacher Name", "Teacher"),
+                "school-name", List.of("School Name", "School"),
+                "session-id", List.of("Session ID", "SessionId")));
+        aliases.put(RunKind.TEACHERS, Map.of(
+                "teacher-id", List.of("Teacher ID", "Salesforce ID", "Id"),
+                "first-name", List.of("First Name", "FirstName"),
+                "last-name", List.of("Last Name", "LastName"),
+                "email", List.of("Email", "Teacher Email")));
         return new AliasMapping(MAPPING_VERSION, aliases);
     }
 

@@ -100,8 +100,11 @@ public class BatchWriter {
             // Reference rows of every row in the batch, recorded before or not: after a crash between
             // commit and publish, the redelivered batch publishes them again.
             Map<String, RosterEntry> roster = RosterStore.current(c, batch.roster());
-            Map<String, EventSession> events = EventStore.current(c,
-                    batch.events().stream().map(e -> e.getSessionId()).distinct().toList());
+            List<String> sessionIds = new ArrayList<>();
+            batch.events().forEach(e -> sessionIds.add(e.getSessionId()));
+            batch.virtualSessions().stream().filter(v -> v.getSessionId() != null)
+                    .forEach(v -> sessionIds.add(v.getSessionId()));
+            Map<String, EventSession> events = EventStore.current(c, sessionIds.stream().distinct().toList());
             return new Written(runIds, roster, events, rowOutcomes(outcomes), RunLedger.summaries(c, runIds),
                     outcomes.stream().map(Outcome::key).toList());
         } catch (SQLException e) {
@@ -129,7 +132,7 @@ public class BatchWriter {
      * entries of its district and year it did not carry), then the progress it affects.
      */
     @Transactional
-    public Completed complete(Collection<String> runIds) {
+    public Completed complete(Collection<String> runIds, java.util.function.Consumer<Completed> publishBeforeCommit) {
         try (Connection c = dataSource.getConnection()) {
             List<RunLedger.CompletedRun> done = RunLedger.complete(c, runIds);
             List<String> deactivated = new ArrayList<>();
@@ -140,7 +143,11 @@ public class BatchWriter {
                 if (run.kind() == RunKind.PATHFUL && run.window() != null) {
                     ProgressStore.recompute(c, run.window());
                 } else if (run.kind() == RunKind.ROSTER) {
-                    if (run.window() != null) {
+                    if (run.window() != null && RosterStore.acceptedRows(c, run.runId()) == 0) {
+                        // never an empty window: a run with no valid row leaves the roster as it was
+                        RunLedger.note(c, run.runId(), "no valid row: the roster of " + run.window()
+                                + (run.district() == null ? "" : " (" + run.district() + ")") + " was left as it was");
+                    } else if (run.window() != null) {
                         List<String> keys = RosterStore.replace(c, run.runId(), run.window(), run.district());
                         RunLedger.addExtras(c, run.runId(), keys.size(), 0);
                         deactivated.addAll(keys);
@@ -151,10 +158,17 @@ public class BatchWriter {
                     }
                 } else if (run.kind() == RunKind.TEACHERS) {
                     TeacherLinks.autoMatch(c, null);
+                } else if (run.kind() == RunKind.VIRTUAL_SESSIONS && run.window() != null) {
+                    ProgressStore.recompute(c, run.window());
                 }
             }
-            return new Completed(RunLedger.summaries(c, done.stream().map(RunLedger.CompletedRun::runId).toList()),
-                    deactivated);
+            Completed completed = new Completed(
+                    RunLedger.summaries(c, done.stream().map(RunLedger.CompletedRun::runId).toList()), deactivated);
+            // Published before the commit: if the commit fails or the process dies, the batch comes back,
+            // the runs are still RUNNING and all of this is done and published again. Published after
+            // it, a crash in between would leave deactivated teachers in the matcher's table for good.
+            publishBeforeCommit.accept(completed);
+            return completed;
         } catch (SQLException e) {
             throw new WriteFailedException(e);
         }

@@ -61,6 +61,10 @@ public class SheetImportResource {
     public Response importByPurpose(@QueryParam("purpose") String purpose, @QueryParam("academicYear") String year,
             @QueryParam("district") String district, @QueryParam("validateOnly") boolean validateOnly,
             @RestHeader("X-Polaris-User") String user) {
+        if (SheetSource.ROSTER.equals(purpose) && (district == null || district.isBlank())) {
+            return ImportResource.error(Response.Status.BAD_REQUEST,
+                    "a roster sheet is per district: give district (or import the sheet by its id)");
+        }
         Optional<SheetSource> source = sources.byPurpose(purpose, year, district);
         if (source.isEmpty()) {
             return ImportResource.error(Response.Status.NOT_FOUND, SheetReadException.notConfigured(
@@ -79,7 +83,11 @@ public class SheetImportResource {
         try {
             table = reader.read(sheet.sheetId(), sheet.range(), sheet.headerRows());
         } catch (SheetReadException e) {
-            return ImportResource.error(Response.Status.BAD_GATEWAY, e.getMessage());
+            // Google busy or failing: try again later (502); not shared, no key, bad header: a person fixes it (422)
+            boolean later = e.getMessage().contains("gave up after") || e.getMessage().contains("asked to wait")
+                    || e.getMessage().contains("interrupted");
+            return ImportResource.error(later ? Response.Status.BAD_GATEWAY : Response.Status.fromStatusCode(422),
+                    e.getMessage());
         }
         RunRequest request = new RunRequest(kind, "sheet #" + sheet.id() + " " + sheet.displayName() + " ("
                 + sheet.sheetId() + ")", sheet.academicYear(), sheet.district(), access.who(user),

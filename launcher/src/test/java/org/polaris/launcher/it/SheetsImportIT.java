@@ -217,6 +217,19 @@ class SheetsImportIT {
 
     @Test
     @Order(8)
+    void aRosterWithNoValidRowLeavesTheRosterAsItWas() throws SQLException {
+        rosterRows(List.of(List.of("not-an-email", "Nobody", "Nowhere", "", YEAR, YEAR, "1")));
+        String before = roster();
+
+        Map<String, Object> run = importSheet(rosterSheet, false);
+
+        assertThat(counts(run)).containsExactly(1, 0, 0, 0, 0, 1);
+        assertThat(run.get("message").toString()).contains("no valid row: the roster of 2026-2027 (KCKPS) was left as it was");
+        assertThat(roster()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(9)
     void accessFollowsTheMatrix() {
         RequestSpecification kck = RestAssured.given().auth().preemptive().basic("kck", "kck-secret");
         RequestSpecification wyco = RestAssured.given().auth().preemptive().basic("wyco", "wyco-secret");

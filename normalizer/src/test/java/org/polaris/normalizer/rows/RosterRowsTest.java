@@ -160,4 +160,17 @@ class RosterRowsTest {
 
         assertThat(normalize(cells).reasons()).containsExactly("Teacher Email is empty");
     }
+
+    @Test
+    void theRunsDistrictWinsOverTheDistrictColumn() {
+        var columns = org.polaris.normalizer.Fixtures.defaultMapping().resolve(org.polaris.schemas.avro.RunKind.ROSTER,
+                java.util.List.of("Teacher Email", "Teacher Name", "School", "Academic Year", "Virtual Year", "District"));
+        var row = org.polaris.schemas.avro.RawRow.newBuilder(org.polaris.normalizer.Fixtures.row(
+                        org.polaris.schemas.avro.RunKind.ROSTER, "2024-2025", 2, org.polaris.normalizer.Fixtures.cells(
+                                "Teacher Email", "a@k12.org", "Teacher Name", "Ann", "School", "North", "Academic Year",
+                                "2024-2025", "Virtual Year", "2024-2025", "District", "Other")))
+                .setDistrict("KCKPS").build();
+
+        assertThat(RosterRows.normalize(row, columns, "2024-2025").value().getDistrict()).isEqualTo("KCKPS");
+    }
 }

@@ -31,6 +31,9 @@ public class RunResource {
     @GET
     public List<RunView> list(@QueryParam("limit") @DefaultValue("50") int limit) {
         Scope scope = Scope.of(identity);
+        if (!scope.global() && scope.districts().isEmpty()) {
+            return List.of();
+        }
         var runs = scope.global() ? ImportRun.<ImportRun>findAll(Sort.descending("startedAt").and("id"))
                 : ImportRun.<ImportRun>find("district in ?1", Sort.descending("startedAt").and("id"), scope.districts());
         return runs.page(Page.ofSize(Math.max(1, Math.min(limit, 1000)))).list().stream().map(RunView::of).toList();

@@ -186,6 +186,15 @@ public final class RunLedger {
         }
     }
 
+    /** Attaches a note to a run (shown with it): a decision the writer took, such as a replace it skipped. */
+    public static void note(Connection c, String runId, String message) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update import_run set message = ? where id = ?::uuid")) {
+            ps.setString(1, message);
+            ps.setString(2, runId);
+            ps.executeUpdate();
+        }
+    }
+
     /** Marks complete every run whose N outcomes are all recorded. */
     public static List<CompletedRun> complete(Connection c, Collection<String> runIds) throws SQLException {
         List<CompletedRun> done = new ArrayList<>();

@@ -70,8 +70,7 @@ public class WriterConsumer {
                         && s.getStatus() == org.polaris.schemas.avro.RunStatus.RUNNING)
                 .map(RunSummary::getRunId).toList();
         if (!complete.isEmpty()) {
-            BatchWriter.Completed done = untilItWorks("complete runs", () -> writer.complete(complete));
-            publisher.completed(done);
+            untilItWorks("complete runs", () -> writer.complete(complete, publisher::completed));
         }
     }
 

@@ -109,9 +109,21 @@ public final class AttendanceStore {
         return outcomes;
     }
 
-    /** Keeps unmatched rows for review (PathfulUnmatchedRecord, status pending); returns their outcomes. */
-    public static List<Outcome> recordUnmatched(Connection c, List<UnmatchedAttendance> rows) throws SQLException {
-        List<Outcome> outcomes = new ArrayList<>(rows.size());
+    /**
+     * Keeps unmatched rows for review (PathfulUnmatchedRecord, status pending); returns their
+     * outcomes. Rows of a dry run (validate only) are counted, not kept.
+     */
+    public static List<Outcome> recordUnmatched(Connection c, List<UnmatchedAttendance> all) throws SQLException {
+        List<Outcome> outcomes = new ArrayList<>(all.size());
+        for (UnmatchedAttendance u : all) {
+            if (u.getAttendance().getMode() == org.polaris.schemas.avro.RunMode.VALIDATE) {
+                NormalizedAttendance a = u.getAttendance();
+                outcomes.add(new Outcome(a.getRunId(), a.getRowNumber(), u.getReason() == org.polaris.schemas.avro.UnmatchedReason.TEACHER
+                        ? OutcomeKind.UNMATCHED_TEACHER : OutcomeKind.UNMATCHED_EVENT, List.of(u.getDetail()), a.getWarnings(), null));
+            }
+        }
+        List<UnmatchedAttendance> rows = all.stream()
+                .filter(u -> u.getAttendance().getMode() != org.polaris.schemas.avro.RunMode.VALIDATE).toList();
         if (rows.isEmpty()) {
             return outcomes;
         }

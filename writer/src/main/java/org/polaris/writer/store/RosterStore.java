@@ -125,6 +125,17 @@ public final class RosterStore {
         return keys;
     }
 
+    /** How many rows of a roster run were accepted (the keys it carries). */
+    public static int acceptedRows(Connection c, String runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from roster_run_row where run_id = ?::uuid")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     /** Records each row's key for its run; returns run|key of the rows that were first. */
     private static Set<String> claimFirst(Connection c, List<NormalizedRosterEntry> wave) throws SQLException {
         Set<String> firsts = new HashSet<>();

@@ -394,4 +394,18 @@ class BatchTest {
         assertThat(b.unexpected()).containsExactly(unattributed, garbled);
         assertThat(b.size()).isZero();
     }
+
+    @Test
+    void rowsOfDryRunsAreSeparatedFromRowsThatWrite() {
+        String run = "00000000-0000-0000-0000-000000000007";
+        NormalizedRosterEntry commit = roster(run, 2);
+        NormalizedRosterEntry dry = NormalizedRosterEntry.newBuilder(roster(run, 3))
+                .setMode(org.polaris.schemas.avro.RunMode.VALIDATE).build();
+
+        Batch b = Batch.of(List.of(commit, dry, started(run)));
+
+        assertThat(b.committing().roster()).containsExactly(commit);
+        assertThat(b.validating().roster()).containsExactly(dry);
+        assertThat(b.validating().started()).isEmpty();
+    }
 }
