@@ -49,7 +49,21 @@ public final class CsvFile {
         this.headerRows = headerRows;
     }
 
+    /** The parser over the file's text (BOM dropped, strict UTF-8); closing it closes the file. */
+    private CSVParser open() throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        try {
+            return CSVParser.parse(utf8(skipBom(in)), FORMAT);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
     private CSVRecord headerRecord(java.util.Iterator<CSVRecord> records) {
+        if (!records.hasNext()) {
+            throw new CsvRejected(0, "the file is empty");
+        }
         for (int skipped = 0; skipped < headerRows && records.hasNext(); skipped++) {
             records.next();
         }
@@ -126,13 +140,8 @@ public final class CsvFile {
 
     /** The header: named columns, in order (blank header cells dropped). */
     public List<String> header() {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-             Reader reader = utf8(skipBom(in));
-             CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+        try (CSVParser parser = open()) {
             var records = parser.iterator();
-            if (!records.hasNext()) {
-                throw new CsvRejected(0, "the file is empty");
-            }
             return columns(headerRecord(records)).stream().map(Column::name).toList();
         } catch (UncheckedIOException | IOException | IllegalStateException e) {
             throw refusal(e, 1);
@@ -142,13 +151,8 @@ public final class CsvFile {
     /** Streams the data rows (row number, header -> cell) to the consumer; throws {@link CsvRejected} at a bad row. */
     public List<String> read(RowConsumer consumer) {
         int[] lastRow = {1};
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-             Reader reader = utf8(skipBom(in));
-             CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+        try (CSVParser parser = open()) {
             var records = parser.iterator();
-            if (!records.hasNext()) {
-                throw new CsvRejected(0, "the file is empty");
-            }
             List<Column> columns = columns(headerRecord(records));
             List<String> header = columns.stream().map(Column::name).toList();
             while (records.hasNext()) {

@@ -1,6 +1,7 @@
 package org.polaris.normalizer.rows;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,15 +35,29 @@ public final class EventRows {
         String sessionId = PathfulRows.required(columns.cell(cells, Events.SESSION_ID), Events.SESSION_ID.label(), reasons);
         String title = PathfulRows.required(columns.cell(cells, Events.TITLE), Events.TITLE.label(), reasons);
 
-        String rawDate = Text.clean(columns.cell(cells, Events.DATE));
+        LocalDateTime start = start(Text.clean(columns.cell(cells, Events.DATE)),
+                Text.clean(columns.cell(cells, Events.TIME)), zone, reasons, warnings);
+
+        if (!reasons.isEmpty()) {
+            return RowResult.invalid(reasons);
+        }
+        return RowResult.valid(NormalizedEventSession.newBuilder()
+                .setRunId(row.getRunId()).setRowNumber(row.getRowNumber()).setSessionId(sessionId).setTitle(title)
+                .setStart(start.atZone(zone).toInstant().toEpochMilli()).setLocalDate(start.toLocalDate().toString())
+                .setWarnings(warnings).setMode(row.getMode()).build());
+    }
+
+    /**
+     * A session's local start from its Date (required, with a year: never a guessed one) and Time
+     * (optional: 9:00 AM with a warning). Adds the reasons it refuses; null when it does.
+     */
+    static LocalDateTime start(String rawDate, String rawTime, ZoneId zone, List<String> reasons, List<String> warnings) {
         Optional<LocalDate> date = DateTimes.parseDate(rawDate, zone);
         if (rawDate == null) {
             reasons.add("Date is empty");
         } else if (date.isEmpty()) {
             reasons.add("Date \"" + rawDate + "\" is not a date with a year (expected yyyy-MM-dd or M/d/yyyy)");
         }
-
-        String rawTime = Text.clean(columns.cell(cells, Events.TIME));
         LocalTime time = DEFAULT_TIME;
         if (rawTime == null) {
             warnings.add("Time is empty: 9:00 AM assumed");
@@ -54,13 +69,6 @@ public final class EventRows {
                 time = parsed.get();
             }
         }
-
-        if (!reasons.isEmpty()) {
-            return RowResult.invalid(reasons);
-        }
-        return RowResult.valid(NormalizedEventSession.newBuilder()
-                .setRunId(row.getRunId()).setRowNumber(row.getRowNumber()).setSessionId(sessionId).setTitle(title)
-                .setStart(date.get().atTime(time).atZone(zone).toInstant().toEpochMilli()).setLocalDate(date.get().toString())
-                .setWarnings(warnings).setMode(row.getMode()).build());
+        return date.isEmpty() ? null : date.get().atTime(time);
     }
 }

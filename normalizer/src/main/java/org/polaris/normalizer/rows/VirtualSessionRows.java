@@ -1,18 +1,15 @@
 package org.polaris.normalizer.rows;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.polaris.normalizer.mapping.Contracts.VirtualSessions;
 import org.polaris.normalizer.mapping.HeaderResolution;
-import org.polaris.normalizer.rules.DateTimes;
 import org.polaris.normalizer.rules.Text;
 import org.polaris.schemas.avro.NormalizedVirtualSession;
 import org.polaris.schemas.avro.RawRow;
@@ -39,25 +36,8 @@ public final class VirtualSessionRows {
 
         String title = PathfulRows.required(columns.cell(cells, VirtualSessions.SESSION_TITLE),
                 VirtualSessions.SESSION_TITLE.label(), reasons);
-        String rawDate = Text.clean(columns.cell(cells, VirtualSessions.DATE));
-        Optional<LocalDate> date = DateTimes.parseDate(rawDate, zone);
-        if (rawDate == null) {
-            reasons.add("Date is empty");
-        } else if (date.isEmpty()) {
-            reasons.add("Date \"" + rawDate + "\" is not a date with a year (expected yyyy-MM-dd or M/d/yyyy)");
-        }
-        LocalTime time = EventRows.DEFAULT_TIME;
-        String rawTime = Text.clean(columns.cell(cells, VirtualSessions.TIME));
-        if (rawTime == null) {
-            warnings.add("Time is empty: 9:00 AM assumed");
-        } else {
-            Optional<LocalTime> parsed = DateTimes.parseTime(rawTime);
-            if (parsed.isEmpty()) {
-                reasons.add("Time \"" + rawTime + "\" is not a time of day (expected 2:15 PM or 14:15)");
-            } else {
-                time = parsed.get();
-            }
-        }
+        LocalDateTime start = EventRows.start(Text.clean(columns.cell(cells, VirtualSessions.DATE)),
+                Text.clean(columns.cell(cells, VirtualSessions.TIME)), zone, reasons, warnings);
         String teacher = recommended(cells, columns, VirtualSessions.TEACHER_NAME.label(), VirtualSessions.TEACHER_NAME, warnings);
         String school = recommended(cells, columns, VirtualSessions.SCHOOL_NAME.label(), VirtualSessions.SCHOOL_NAME, warnings);
         String district = recommended(cells, columns, VirtualSessions.DISTRICT.label(), VirtualSessions.DISTRICT, warnings);
@@ -78,8 +58,8 @@ public final class VirtualSessionRows {
         return RowResult.valid(NormalizedVirtualSession.newBuilder()
                 .setRunId(row.getRunId()).setRowNumber(row.getRowNumber()).setAcademicYear(year)
                 .setSessionId(Text.clean(columns.cell(cells, VirtualSessions.SESSION_ID))).setTitle(title)
-                .setStart(date.get().atTime(time).atZone(zone).toInstant().toEpochMilli())
-                .setLocalDate(date.get().toString()).setStatus(status)
+                .setStart(start.atZone(zone).toInstant().toEpochMilli())
+                .setLocalDate(start.toLocalDate().toString()).setStatus(status)
                 .setPresenter(Text.clean(columns.cell(cells, VirtualSessions.PRESENTER)))
                 .setTeacherName(teacher).setSchoolName(school).setDistrict(district)
                 .setMode(row.getMode()).setWarnings(warnings).build());
