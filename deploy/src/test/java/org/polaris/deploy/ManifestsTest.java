@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the production manifests of {@code deploy/k8s} in step with the code: the Strimzi topics
- * with the topic catalogue ({@link Topics#ALL}), the Deployment's environment with the settings the
+ * with the topic catalogue ({@link Topics#all()}), the Deployment's environment with the settings the
  * application really has, and no credential committed anywhere under {@code k8s/}.
  */
 class ManifestsTest {
@@ -123,7 +123,7 @@ class ManifestsTest {
     // --- topics --------------------------------------------------------------------------------
 
     static Stream<Arguments> catalogue() {
-        return Topics.ALL.stream().map(t -> Arguments.of(Named.of(t.name(), t)));
+        return Topics.all().stream().map(t -> Arguments.of(Named.of(t.name(), t)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -167,10 +167,10 @@ class ManifestsTest {
 
     @Test
     void noKafkaTopicNamesATopicOutsideTheCatalogue() {
-        Set<String> catalogue = Topics.ALL.stream().map(Topic::name).collect(Collectors.toSet());
+        Set<String> catalogue = Topics.all().stream().map(Topic::name).collect(Collectors.toSet());
         assertThat(kafkaTopics()).extracting(t -> (String) t.spec().get("topicName"))
                 .allSatisfy(name -> assertThat(catalogue).as("the catalogue").contains(name));
-        assertThat(kafkaTopics()).hasSameSizeAs(Topics.ALL);
+        assertThat(kafkaTopics()).hasSameSizeAs(Topics.all());
     }
 
     @Test

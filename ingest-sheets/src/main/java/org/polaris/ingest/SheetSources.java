@@ -13,11 +13,8 @@ public interface SheetSources {
     /** The sheet registered for a purpose and academic year (and district, for rosters). */
     Optional<SheetSource> byPurpose(String purpose, String academicYear, String district);
 
-    /** A registered sheet, as ingest needs it. */
+    /** A registered sheet, as ingest needs it; its purpose says which kind it imports as. */
     record SheetSource(long id, String purpose, String academicYear, String district, String displayName,
             String sheetId, String range, int headerRows) {
-
-        public static final String ROSTER = "teacher_progress_tracking";
-        public static final String VIRTUAL_SESSIONS = "virtual_sessions";
     }
 }

@@ -47,7 +47,7 @@ public class TopicBootstrap {
             Set<String> existing = admin.listTopics().names().get();
             warnOnPartitionCounts(admin, existing);
             List<NewTopic> missing = new ArrayList<>();
-            for (Topic<String, ?> topic : Topics.ALL) {
+            for (Topic<String, ?> topic : Topics.all()) {
                 if (!existing.contains(topic.name())) {
                     missing.add(newTopic(topic));
                 }
@@ -67,7 +67,7 @@ public class TopicBootstrap {
 
     /** The matcher joins co-partitioned topics: existing ones must all have the configured count. */
     private void warnOnPartitionCounts(Admin admin, Set<String> existing) throws InterruptedException, ExecutionException {
-        List<String> ours = Topics.ALL.stream().map(Topic::name).filter(existing::contains).toList();
+        List<String> ours = Topics.all().stream().map(Topic::name).filter(existing::contains).toList();
         if (ours.isEmpty()) {
             return;
         }

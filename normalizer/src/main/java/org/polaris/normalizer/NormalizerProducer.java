@@ -1,23 +1,41 @@
 package org.polaris.normalizer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import org.jboss.logging.Logger;
 import org.polaris.normalizer.mapping.MappingConfig;
 import org.polaris.normalizer.messaging.NormalizerOutput;
 import org.polaris.schemas.TopicSender;
+import org.polaris.schemas.kinds.SourceKind;
+import org.polaris.schemas.kinds.SourceKinds;
 
-/** Builds the normalizer and its producer from typed configuration. */
+/** Builds the normalizer from typed configuration and every kind's rules (CDI beans), and its producer. */
 @ApplicationScoped
 public class NormalizerProducer {
 
+    private static final Logger LOG = Logger.getLogger(NormalizerProducer.class);
+
     @Produces
     @ApplicationScoped
-    Normalizer normalizer(MappingConfig mapping, NormalizerConfig config) {
-        return new Normalizer(mapping.toMapping(), config.zone());
+    Normalizer normalizer(MappingConfig mapping, NormalizerConfig config, @Any Instance<KindRules<?>> rules) {
+        List<KindRules<?>> all = new ArrayList<>();
+        rules.forEach(all::add);
+        Normalizer normalizer = new Normalizer(mapping.toMapping(), config.zone(), all);
+        for (SourceKind<?> kind : SourceKinds.all()) {
+            if (!normalizer.kinds().contains(kind.id())) {
+                // its runs are rejected ("unknown run kind"), nothing is lost: they stay on the raw topic
+                LOG.warnf("source kind %s is registered but this build has no normalizer rules for it", kind.id());
+            }
+        }
+        return normalizer;
     }
 
     @Produces

@@ -1,14 +1,19 @@
 package org.polaris.normalizer;
 
 import java.time.ZoneId;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.polaris.normalizer.mapping.AliasMapping;
+import org.polaris.normalizer.mapping.Field;
+import org.polaris.normalizer.rows.EventRows;
+import org.polaris.normalizer.rows.PathfulRows;
+import org.polaris.normalizer.rows.RosterRows;
+import org.polaris.normalizer.rows.TeacherRows;
+import org.polaris.normalizer.rows.VirtualSessionRows;
 import org.polaris.schemas.avro.RawRow;
-import org.polaris.schemas.avro.RunKind;
 
 /**
  * Shared test fixtures: the alias mapping of META-INF/microprofile-config.properties (built by
@@ -19,20 +24,24 @@ public final class Fixtures {
     public static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
     public static final String MAPPING_VERSION = "1";
 
+    /** The rules of the built-in kinds, as CDI finds them in the application. */
+    public static final List<KindRules<?>> RULES = List.of(new PathfulRows(), new RosterRows(), new EventRows(),
+            new VirtualSessionRows(), new TeacherRows());
+
     private Fixtures() {
     }
 
     /** The default alias mapping, as shipped in microprofile-config.properties. */
     public static AliasMapping defaultMapping() {
-        Map<RunKind, Map<String, List<String>>> aliases = new EnumMap<>(RunKind.class);
-        aliases.put(RunKind.PATHFUL, Map.of(
+        Map<String, Map<String, List<String>>> aliases = new HashMap<>();
+        aliases.put("PATHFUL", Map.of(
                 "session-id", List.of("SessionId", "Session ID"),
                 "event-id", List.of("EventId", "Event ID"),
                 "teacher-email", List.of("TeacherEmail", "Teacher Email"),
                 "session-start", List.of("SessionStart", "Session Start"),
                 "attendance-status", List.of("AttendanceStatus", "Attendance Status"),
                 "participant-type", List.of("ParticipantType", "Participant Type")));
-        aliases.put(RunKind.ROSTER, Map.of(
+        aliases.put("ROSTER", Map.of(
                 "teacher-email", List.of("Teacher Email", "Email"),
                 "teacher-name", List.of("Teacher Name", "Name"),
                 "building", List.of("School or Building", "School", "Building"),
@@ -41,22 +50,27 @@ public final class Fixtures {
                 "virtual-year", List.of("Virtual Year"),
                 "target-sessions", List.of("Target Sessions"),
                 "district", List.of("District")));
-        aliases.put(RunKind.EVENTS, Map.of(
+        aliases.put("EVENTS", Map.of(
                 "session-id", List.of("Session ID", "SessionId"),
                 "title", List.of("Session Title", "Title"),
                 "date", List.of("Date"),
                 "time", List.of("Time")));
-        aliases.put(RunKind.VIRTUAL_SESSIONS, Map.of(
+        aliases.put("VIRTUAL_SESSIONS", Map.of(
                 "session-title", List.of("Session Title", "Title"),
                 "teacher-name", List.of("Teacher Name", "Teacher"),
                 "school-name", List.of("School Name", "School"),
                 "session-id", List.of("Session ID", "SessionId")));
-        aliases.put(RunKind.TEACHERS, Map.of(
+        aliases.put("TEACHERS", Map.of(
                 "teacher-id", List.of("Teacher ID", "Salesforce ID", "Id"),
                 "first-name", List.of("First Name", "FirstName"),
                 "last-name", List.of("Last Name", "LastName"),
                 "email", List.of("Email", "Teacher Email")));
         return new AliasMapping(MAPPING_VERSION, aliases);
+    }
+
+    /** The contract of a built-in kind, as its rules give it. */
+    public static List<Field> contract(String kind) {
+        return RULES.stream().filter(r -> r.kind().id().equals(kind)).findFirst().orElseThrow().contract();
     }
 
     /** Ordered cells from alternating header/value pairs. */
@@ -71,8 +85,8 @@ public final class Fixtures {
         return cells;
     }
 
-    public static RawRow row(RunKind kind, String window, int rowNumber, Map<String, String> cells) {
+    public static RawRow row(String kind, String window, int rowNumber, Map<String, String> cells) {
         return RawRow.newBuilder().setRunId("run-1").setKind(kind).setRowNumber(rowNumber)
-                .setSourceRef(kind.name().toLowerCase() + ".csv").setWindow(window).setCells(cells).build();
+                .setSourceRef(kind.toLowerCase() + ".csv").setWindow(window).setCells(cells).build();
     }
 }

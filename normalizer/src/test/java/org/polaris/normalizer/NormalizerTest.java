@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.polaris.normalizer.Normalizer.Destination;
+import org.polaris.schemas.Topics;
 import org.polaris.normalizer.Normalizer.Output;
 import org.polaris.schemas.avro.AttendanceStatus;
 import org.polaris.schemas.avro.DeadLetter;
@@ -18,7 +18,6 @@ import org.polaris.schemas.avro.RawRecord;
 import org.polaris.schemas.avro.RawRow;
 import org.polaris.schemas.avro.RunEnded;
 import org.polaris.schemas.avro.RunEvent;
-import org.polaris.schemas.avro.RunKind;
 import org.polaris.schemas.avro.RunRejected;
 import org.polaris.schemas.avro.RunStarted;
 
@@ -28,9 +27,9 @@ class NormalizerTest {
     private static final List<String> PATHFUL_HEADER = List.of("SessionId", "EventId", "TeacherEmail", "SessionStart",
             "AttendanceStatus");
 
-    private final Normalizer normalizer = new Normalizer(Fixtures.defaultMapping(), Fixtures.CHICAGO);
+    private final Normalizer normalizer = new Normalizer(Fixtures.defaultMapping(), Fixtures.CHICAGO, Fixtures.RULES);
 
-    private static RunStarted started(RunKind kind, String window, List<String> header) {
+    private static RunStarted started(String kind, String window, List<String> header) {
         return RunStarted.newBuilder().setRunId(RUN).setKind(kind).setSourceRef("upload.csv").setWindow(window)
                 .setTriggeredBy("ops@polaris").setHeader(header).setStartedAt(1_700_000_000_000L).build();
     }
@@ -50,12 +49,12 @@ class NormalizerTest {
 
     @Test
     void goodStartMarkerIsForwardedWithTheMappingVersion() {
-        RunStarted start = started(RunKind.PATHFUL, "2024-2025", PATHFUL_HEADER);
+        RunStarted start = started("PATHFUL", "2024-2025", PATHFUL_HEADER);
 
         List<Output> out = normalizer.apply(record(start));
 
         assertThat(out).hasSize(1);
-        assertThat(out.get(0).destination()).isEqualTo(Destination.RUN_EVENTS);
+        assertThat(out.get(0).topic()).isEqualTo(Topics.RUN_EVENTS);
         assertThat(out.get(0).key()).isEqualTo(RUN);
         RunStarted forwarded = (RunStarted) payloadOf(out.get(0));
         assertThat(forwarded.getMappingVersion()).isEqualTo("1");
@@ -64,18 +63,18 @@ class NormalizerTest {
 
     @Test
     void startMarkerMissingARequiredColumnIsForwardedThenRejected() {
-        RunStarted start = started(RunKind.PATHFUL, "2024-2025",
+        RunStarted start = started("PATHFUL", "2024-2025",
                 List.of("SessionId", "EventId", "EducatorEmail", "SessionStart", "AttendanceStatus"));
 
         List<Output> out = normalizer.apply(record(start));
 
-        assertThat(out).extracting(Output::destination).containsExactly(Destination.RUN_EVENTS, Destination.RUN_EVENTS);
+        assertThat(out).extracting(Output::topic).containsExactly(Topics.RUN_EVENTS, Topics.RUN_EVENTS);
         assertThat(out).extracting(Output::key).containsExactly(RUN, RUN);
         assertThat(payloadOf(out.get(0))).isInstanceOfSatisfying(RunStarted.class,
                 s -> assertThat(s.getMappingVersion()).isEqualTo("1"));
         RunRejected rejected = (RunRejected) payloadOf(out.get(1));
         assertThat(rejected.getRunId()).isEqualTo(RUN);
-        assertThat(rejected.getKind()).isEqualTo(RunKind.PATHFUL);
+        assertThat(rejected.getKind()).isEqualTo("PATHFUL");
         assertThat(rejected.getReason())
                 .isEqualTo("missing required column \"TeacherEmail\" (closest header present: \"EducatorEmail\")");
         assertThat(rejected.getMissingColumns()).containsExactly("TeacherEmail");
@@ -86,8 +85,8 @@ class NormalizerTest {
     @Test
     void rowsOfARejectedRunProduceNothing() {
         List<String> header = List.of("SessionId", "EventId", "EducatorEmail", "SessionStart", "AttendanceStatus");
-        normalizer.apply(record(started(RunKind.PATHFUL, "2024-2025", header)));
-        RawRow row = Fixtures.row(RunKind.PATHFUL, "2024-2025", 2, cells("SessionId", "S-100", "EventId", "E-200",
+        normalizer.apply(record(started("PATHFUL", "2024-2025", header)));
+        RawRow row = Fixtures.row("PATHFUL", "2024-2025", 2, cells("SessionId", "S-100", "EventId", "E-200",
                 "EducatorEmail", "ana@kckps.org", "SessionStart", "2025-03-05 14:15", "AttendanceStatus", "Completed"));
 
         assertThat(normalizer.apply(record(row))).isEmpty();
@@ -96,7 +95,7 @@ class NormalizerTest {
     @Test
     void rowsOfARejectedRunProduceNothingEvenForAFreshNormalizer() {
         // a restarted normalizer has not seen the start marker: the row's own header decides
-        RawRow row = Fixtures.row(RunKind.PATHFUL, "2024-2025", 2, cells("SessionId", "S-100", "EventId", "E-200",
+        RawRow row = Fixtures.row("PATHFUL", "2024-2025", 2, cells("SessionId", "S-100", "EventId", "E-200",
                 "EducatorEmail", "ana@kckps.org", "SessionStart", "2025-03-05 14:15", "AttendanceStatus", "Completed"));
 
         assertThat(normalizer.apply(record(row))).isEmpty();
@@ -104,7 +103,7 @@ class NormalizerTest {
 
     @Test
     void everyRunProblemIsJoinedIntoTheReason() {
-        RunStarted start = started(RunKind.PATHFUL, null,
+        RunStarted start = started("PATHFUL", null,
                 List.of("SessionId", "EventId", "EducatorEmail", "SessionStart", "AttendanceStatus"));
 
         RunRejected rejected = (RunRejected) payloadOf(normalizer.apply(record(start)).get(1));
@@ -116,7 +115,7 @@ class NormalizerTest {
 
     @Test
     void pathfulRunWithoutAcademicYearIsRejected() {
-        RunStarted start = started(RunKind.PATHFUL, null, PATHFUL_HEADER);
+        RunStarted start = started("PATHFUL", null, PATHFUL_HEADER);
 
         List<Output> out = normalizer.apply(record(start));
 
@@ -131,21 +130,21 @@ class NormalizerTest {
     @Test
     void pathfulRunWithAMalformedAcademicYearIsRejectedQuotingIt() {
         RunRejected rejected = (RunRejected) payloadOf(
-                normalizer.apply(record(started(RunKind.PATHFUL, "2024", PATHFUL_HEADER))).get(1));
+                normalizer.apply(record(started("PATHFUL", "2024", PATHFUL_HEADER))).get(1));
 
         assertThat(rejected.getReason()).isEqualTo("a Pathful run needs its academic year, like 2024-2025 (got \"2024\")");
     }
 
     @Test
     void rowsOfAPathfulRunWithoutAcademicYearProduceNothing() {
-        RawRow row = Fixtures.row(RunKind.PATHFUL, null, 2, goodPathfulCells());
+        RawRow row = Fixtures.row("PATHFUL", null, 2, goodPathfulCells());
 
         assertThat(normalizer.apply(record(row))).isEmpty();
     }
 
     @Test
     void rosterRunWithAMalformedYearIsRejected() {
-        RunStarted start = started(RunKind.ROSTER, "24-25",
+        RunStarted start = started("ROSTER", "24-25",
                 List.of("Teacher Email", "Teacher Name", "School", "Academic Year", "Virtual Year"));
 
         RunRejected rejected = (RunRejected) payloadOf(normalizer.apply(record(start)).get(1));
@@ -155,9 +154,9 @@ class NormalizerTest {
 
     @Test
     void rosterAndEventRunsNeedNoWindow() {
-        List<Output> roster = normalizer.apply(record(started(RunKind.ROSTER, null,
+        List<Output> roster = normalizer.apply(record(started("ROSTER", null,
                 List.of("Teacher Email", "Teacher Name", "School", "Academic Year", "Virtual Year"))));
-        List<Output> events = normalizer.apply(record(started(RunKind.EVENTS, null,
+        List<Output> events = normalizer.apply(record(started("EVENTS", null,
                 List.of("Session ID", "Session Title", "Date"))));
 
         assertThat(roster).hasSize(1);
@@ -166,12 +165,12 @@ class NormalizerTest {
 
     @Test
     void validPathfulRowIsKeyedByAcademicYearAndEmail() {
-        RawRow row = Fixtures.row(RunKind.PATHFUL, "2024-2025", 2, goodPathfulCells());
+        RawRow row = Fixtures.row("PATHFUL", "2024-2025", 2, goodPathfulCells());
 
         List<Output> out = normalizer.apply(record(row));
 
         assertThat(out).hasSize(1);
-        assertThat(out.get(0).destination()).isEqualTo(Destination.NORMALIZED_PATHFUL);
+        assertThat(out.get(0).topic()).isEqualTo(Topics.NORMALIZED_PATHFUL);
         assertThat(out.get(0).key()).isEqualTo("2024-2025|ana.garcia@kckps.org");
         NormalizedAttendance a = (NormalizedAttendance) out.get(0).value();
         assertThat(a.getAcademicYear()).isEqualTo("2024-2025");
@@ -184,16 +183,16 @@ class NormalizerTest {
     void invalidRowIsDeadLetteredWithEveryReasonAndTheOriginalCells() {
         Map<String, String> cells = cells("SessionId", "", "EventId", "E-200", "TeacherEmail", "ana.garcia@kckps",
                 "SessionStart", "2025-13-45 09:00", "AttendanceStatus", "maybe");
-        RawRow row = Fixtures.row(RunKind.PATHFUL, "2024-2025", 12, cells);
+        RawRow row = Fixtures.row("PATHFUL", "2024-2025", 12, cells);
 
         List<Output> out = normalizer.apply(record(row));
 
         assertThat(out).hasSize(1);
-        assertThat(out.get(0).destination()).isEqualTo(Destination.DEAD_LETTER);
+        assertThat(out.get(0).topic()).isEqualTo(Topics.DEAD_LETTER);
         assertThat(out.get(0).key()).isEqualTo(RUN);
         DeadLetter d = (DeadLetter) out.get(0).value();
         assertThat(d.getRunId()).isEqualTo(RUN);
-        assertThat(d.getKind()).isEqualTo(RunKind.PATHFUL);
+        assertThat(d.getKind()).isEqualTo("PATHFUL");
         assertThat(d.getStage()).isEqualTo("normalizer");
         assertThat(d.getRowNumber()).isEqualTo(12);
         assertThat(d.getSourceRef()).isEqualTo("pathful.csv");
@@ -208,37 +207,37 @@ class NormalizerTest {
 
     @Test
     void validRosterRowIsKeyedByAcademicYearAndEmail() {
-        RawRow row = Fixtures.row(RunKind.ROSTER, "2024-2025", 3, cells("Teacher Email", "Ana.Garcia@KCKPS.org",
+        RawRow row = Fixtures.row("ROSTER", "2024-2025", 3, cells("Teacher Email", "Ana.Garcia@KCKPS.org",
                 "Teacher Name", "Ana Garcia", "Building", "Central", "Academic Year", "2024-2025", "Virtual Year",
                 "2024-2025"));
 
         List<Output> out = normalizer.apply(record(row));
 
-        assertThat(out).extracting(Output::destination).containsExactly(Destination.NORMALIZED_ROSTER);
+        assertThat(out).extracting(Output::topic).containsExactly(Topics.NORMALIZED_ROSTER);
         assertThat(out.get(0).key()).isEqualTo("2024-2025|ana.garcia@kckps.org");
         assertThat(((NormalizedRosterEntry) out.get(0).value()).getTargetSessions()).isEqualTo(1);
     }
 
     @Test
     void invalidRosterRowIsDeadLettered() {
-        RawRow row = Fixtures.row(RunKind.ROSTER, "2025-2026", 3, cells("Teacher Email", "ana.garcia@kckps.org",
+        RawRow row = Fixtures.row("ROSTER", "2025-2026", 3, cells("Teacher Email", "ana.garcia@kckps.org",
                 "Teacher Name", "Ana Garcia", "Building", "Central", "Academic Year", "2024-2025", "Virtual Year",
                 "2024-2025"));
 
         DeadLetter d = (DeadLetter) normalizer.apply(record(row)).get(0).value();
 
-        assertThat(d.getKind()).isEqualTo(RunKind.ROSTER);
+        assertThat(d.getKind()).isEqualTo("ROSTER");
         assertThat(d.getReasons()).containsExactly("Academic Year 2024-2025 is not the run's academic year 2025-2026");
     }
 
     @Test
     void validEventRowIsKeyedBySessionId() {
-        RawRow row = Fixtures.row(RunKind.EVENTS, null, 5, cells("Session ID", "S-100", "Session Title", "Careers",
+        RawRow row = Fixtures.row("EVENTS", null, 5, cells("Session ID", "S-100", "Session Title", "Careers",
                 "Date", "2025-03-05"));
 
         List<Output> out = normalizer.apply(record(row));
 
-        assertThat(out).extracting(Output::destination).containsExactly(Destination.NORMALIZED_EVENTS);
+        assertThat(out).extracting(Output::topic).containsExactly(Topics.NORMALIZED_EVENTS);
         assertThat(out.get(0).key()).isEqualTo("S-100");
         assertThat(((NormalizedEventSession) out.get(0).value()).getWarnings())
                 .containsExactly("Time is empty: 9:00 AM assumed");
@@ -246,49 +245,49 @@ class NormalizerTest {
 
     @Test
     void endMarkerIsForwardedToRunEvents() {
-        RunEnded end = RunEnded.newBuilder().setRunId(RUN).setKind(RunKind.PATHFUL).setRowCount(3)
+        RunEnded end = RunEnded.newBuilder().setRunId(RUN).setKind("PATHFUL").setRowCount(3)
                 .setRawTopic("polaris.raw.pathful").setRawPartition(0).setFirstOffset(10L).setLastOffset(12L)
                 .setEndedAt(1_700_000_001_000L).build();
 
         List<Output> out = normalizer.apply(record(end));
 
         assertThat(out).hasSize(1);
-        assertThat(out.get(0).destination()).isEqualTo(Destination.RUN_EVENTS);
+        assertThat(out.get(0).topic()).isEqualTo(Topics.RUN_EVENTS);
         assertThat(out.get(0).key()).isEqualTo(RUN);
         assertThat(payloadOf(out.get(0))).isEqualTo(end);
     }
 
     @Test
     void headerOrderOfTheRowsDoesNotMatter() {
-        normalizer.apply(record(started(RunKind.PATHFUL, "2024-2025", PATHFUL_HEADER)));
+        normalizer.apply(record(started("PATHFUL", "2024-2025", PATHFUL_HEADER)));
         Map<String, String> reordered = cells("AttendanceStatus", "Completed", "TeacherEmail", "ana@kckps.org",
                 "SessionStart", "2025-03-05 14:15", "EventId", "E-200", "SessionId", "S-100");
 
-        List<Output> out = normalizer.apply(record(Fixtures.row(RunKind.PATHFUL, "2024-2025", 2, reordered)));
+        List<Output> out = normalizer.apply(record(Fixtures.row("PATHFUL", "2024-2025", 2, reordered)));
 
-        assertThat(out).extracting(Output::destination).containsExactly(Destination.NORMALIZED_PATHFUL);
+        assertThat(out).extracting(Output::topic).containsExactly(Topics.NORMALIZED_PATHFUL);
     }
 
     @Test
     void theRunsAcademicYearIsUsedInItsCanonicalForm() {
-        RawRow row = Fixtures.row(RunKind.PATHFUL, "2024/2025", 2, goodPathfulCells());
+        RawRow row = Fixtures.row("PATHFUL", "2024/2025", 2, goodPathfulCells());
 
         List<Output> out = normalizer.apply(record(row));
 
-        assertThat(out.get(0).destination()).isEqualTo(Destination.NORMALIZED_PATHFUL);
+        assertThat(out.get(0).topic()).isEqualTo(Topics.NORMALIZED_PATHFUL);
         assertThat(out.get(0).key()).isEqualTo("2024-2025|ana.garcia@kckps.org");
         assertThat(((NormalizedAttendance) out.get(0).value()).getAcademicYear()).isEqualTo("2024-2025");
     }
 
     @Test
     void aRunOfAKindThisBuildDoesNotKnowIsRejectedAndItsRowsDeadLettered() {
-        List<Output> start = normalizer.apply(record(started(RunKind.UNKNOWN, null, List.of("A", "B"))));
-        assertThat(start).extracting(Output::destination).containsExactly(Destination.RUN_EVENTS, Destination.RUN_EVENTS);
+        List<Output> start = normalizer.apply(record(started("UNKNOWN", null, List.of("A", "B"))));
+        assertThat(start).extracting(Output::topic).containsExactly(Topics.RUN_EVENTS, Topics.RUN_EVENTS);
         RunRejected rejected = (RunRejected) ((RunEvent) start.get(1).value()).getPayload();
         assertThat(rejected.getReason()).isEqualTo("unknown run kind UNKNOWN");
 
-        List<Output> row = normalizer.apply(record(Fixtures.row(RunKind.UNKNOWN, null, 2, cells("A", "1"))));
-        assertThat(row).extracting(Output::destination).containsExactly(Destination.DEAD_LETTER);
+        List<Output> row = normalizer.apply(record(Fixtures.row("UNKNOWN", null, 2, cells("A", "1"))));
+        assertThat(row).extracting(Output::topic).containsExactly(Topics.DEAD_LETTER);
         assertThat(((DeadLetter) row.get(0).value()).getReasons()).containsExactly("unknown run kind UNKNOWN");
     }
 }

@@ -16,6 +16,15 @@ public final class Keys {
         return academicYear + SEP + normalizedEmail;
     }
 
+    /**
+     * A virtual-session event's natural key: its Pathful session id when the row has one, else its
+     * lower-cased title and start instant (the normalizer's topic key and the writer's event key).
+     */
+    public static String virtualSession(String sessionId, String title, long startEpochMillis) {
+        return sessionId != null ? "sid:" + sessionId
+                : "title:" + title.toLowerCase(java.util.Locale.ROOT) + SEP + java.time.Instant.ofEpochMilli(startEpochMillis);
+    }
+
     /** Participation key: the Pathful event and the teacher's normalized email (facts §10). */
     public static String participation(String eventId, String normalizedEmail) {
         return eventId + SEP + normalizedEmail;

@@ -41,11 +41,20 @@ public final class TopicSender implements AutoCloseable {
         });
     }
 
+    /** Sends a record whose topic is only known at run time (a source kind's); the caller pairs them right. */
+    public void sendAny(Topic<String, ?> topic, String key, SpecificRecord value) {
+        producer.send(new ProducerRecord<>(topic.name(), key, value), (metadata, e) -> {
+            if (e != null) {
+                failure.compareAndSet(null, e);
+            }
+        });
+    }
+
     /**
      * Sends the record to every partition of the topic: for small reference tables that every
      * partition's consumer must see in full (the matcher's event-session table).
      */
-    public <V extends SpecificRecord> void sendToAllPartitions(Topic<String, V> topic, String key, V value) {
+    public void sendToAllPartitions(Topic<String, ?> topic, String key, SpecificRecord value) {
         int partitions = producer.partitionsFor(topic.name()).size();
         for (int p = 0; p < partitions; p++) {
             producer.send(new ProducerRecord<>(topic.name(), p, key, value), (metadata, e) -> {

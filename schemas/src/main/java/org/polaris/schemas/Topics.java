@@ -1,6 +1,10 @@
 package org.polaris.schemas;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -16,9 +20,10 @@ import org.polaris.schemas.avro.RawRecord;
 import org.polaris.schemas.avro.RosterEntry;
 import org.polaris.schemas.avro.RowOutcome;
 import org.polaris.schemas.avro.RunEvent;
-import org.polaris.schemas.avro.RunKind;
 import org.polaris.schemas.avro.RunSummary;
 import org.polaris.schemas.avro.UnmatchedAttendance;
+import org.polaris.schemas.kinds.SourceKind;
+import org.polaris.schemas.kinds.SourceKinds;
 import org.polaris.schemas.serde.AvroSerde;
 
 import static org.polaris.schemas.Topic.Retention.COMPACTED;
@@ -29,7 +34,8 @@ import static org.polaris.schemas.Topic.Retention.TRANSIENT;
  * The topic catalogue: every topic of the pipeline with its key and value serdes. Names are
  * {@code polaris.<stage>.<kind>}. Keys are the natural key of what the record changes once it is
  * known (after normalization); before that, the run id, so a run's raw rows stay in one partition
- * in order between its start and end markers.
+ * in order between its start and end markers. The topics of each source kind are named here and
+ * registered by the kind ({@link org.polaris.schemas.kinds.SourceKind}); {@link #all()} lists them all.
  */
 public final class Topics {
 
@@ -92,30 +98,53 @@ public final class Topics {
     public static final Topic<String, RunSummary> RUN_SUMMARIES =
             new Topic<>("polaris.runs.summaries", KEY, AvroSerde.of(RunSummary.class), REPLAYABLE);
 
-    /** Every topic, for the bootstrap that creates them and for the Strimzi manifests test. */
-    public static final List<Topic<String, ?>> ALL = List.of(
-            RAW_PATHFUL, RAW_ROSTER, RAW_EVENTS, RAW_VIRTUAL_SESSIONS, RAW_TEACHERS, RUN_EVENTS,
-            NORMALIZED_PATHFUL, NORMALIZED_ROSTER, NORMALIZED_EVENTS, NORMALIZED_VIRTUAL_SESSIONS, NORMALIZED_TEACHERS,
-            DEAD_LETTER,
-            REF_ROSTER, REF_EVENT_SESSIONS, ATTENDANCE_MATCHED, ATTENDANCE_UNMATCHED,
+    /** The topics every run uses, whatever its kind. */
+    private static final List<Topic<String, ?>> CORE = List.of(RUN_EVENTS, DEAD_LETTER, REF_ROSTER, REF_EVENT_SESSIONS,
             ROW_OUTCOMES, RUN_SUMMARIES);
 
     private Topics() {
     }
 
-    /** The raw topic a run of this kind is published to. */
-    public static Topic<String, RawRecord> rawFor(RunKind kind) {
-        return switch (kind) {
-            case PATHFUL -> RAW_PATHFUL;
-            case ROSTER -> RAW_ROSTER;
-            case EVENTS -> RAW_EVENTS;
-            case VIRTUAL_SESSIONS -> RAW_VIRTUAL_SESSIONS;
-            case TEACHERS -> RAW_TEACHERS;
-            default -> throw new IllegalArgumentException("no raw topic for run kind " + kind);
-        };
+    /**
+     * Every topic: the core ones, then each registered kind's raw, normalized and writer topics
+     * (for the bootstrap that creates them and for the Strimzi manifests test).
+     */
+    public static List<Topic<String, ?>> all() {
+        Map<String, Topic<String, ?>> byName = new LinkedHashMap<>();
+        for (SourceKind<?> kind : SourceKinds.all()) {
+            byName.putIfAbsent(kind.rawTopic().name(), kind.rawTopic());
+        }
+        CORE.forEach(t -> byName.putIfAbsent(t.name(), t));
+        for (SourceKind<?> kind : SourceKinds.all()) {
+            byName.putIfAbsent(kind.normalizedTopic().name(), kind.normalizedTopic());
+            kind.writerTopics().forEach(t -> byName.putIfAbsent(t.name(), t));
+        }
+        return List.copyOf(byName.values());
     }
 
-    private static Topic<String, RawRecord> raw(String name) {
+    /** Every kind's raw topic: what the normalizer reads. */
+    public static List<Topic<String, RawRecord>> raw() {
+        return SourceKinds.all().stream().<Topic<String, RawRecord>>map(SourceKind::rawTopic).distinct().toList();
+    }
+
+    /** What the writer reads: every kind's writer topics, the dead letters and the run events. */
+    public static List<Topic<String, ?>> writerInputs() {
+        Map<String, Topic<String, ?>> byName = new LinkedHashMap<>();
+        for (SourceKind<?> kind : SourceKinds.all()) {
+            kind.writerTopics().forEach(t -> byName.putIfAbsent(t.name(), t));
+        }
+        byName.putIfAbsent(DEAD_LETTER.name(), DEAD_LETTER);
+        byName.putIfAbsent(RUN_EVENTS.name(), RUN_EVENTS);
+        return List.copyOf(byName.values());
+    }
+
+    /** A raw topic for a kind: run id keys, records kept for replay. */
+    public static Topic<String, RawRecord> raw(String name) {
         return new Topic<>(name, KEY, AvroSerde.of(RawRecord.class), REPLAYABLE);
+    }
+
+    /** A working topic of a kind's normalized (or matched) records, between two stages. */
+    public static <V extends SpecificRecord> Topic<String, V> working(String name, Class<V> type) {
+        return new Topic<>(name, KEY, AvroSerde.of(type), TRANSIENT);
     }
 }

@@ -1,8 +1,6 @@
 package org.polaris.writer;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -11,44 +9,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.apache.avro.specific.SpecificRecord;
 import org.polaris.schemas.avro.DeadLetter;
-import org.polaris.schemas.avro.EventSession;
 import org.polaris.schemas.avro.OutcomeKind;
-import org.polaris.schemas.avro.RosterEntry;
 import org.polaris.schemas.avro.RowOutcome;
-import org.polaris.schemas.avro.RunKind;
 import org.polaris.schemas.avro.RunSummary;
+import org.polaris.writer.Batch.Row;
 import org.polaris.writer.ledger.RecordedRows;
 import org.polaris.writer.ledger.RunLedger;
-import org.polaris.writer.messaging.Batch;
-import org.polaris.writer.store.AttendanceStore;
-import org.polaris.writer.store.EventStore;
 import org.polaris.writer.store.Outcome;
-import org.polaris.writer.store.ProgressStore;
-import org.polaris.writer.store.RosterStore;
-import org.polaris.writer.store.TeacherLinks;
-import org.polaris.writer.store.TeacherStore;
-import org.polaris.writer.store.VirtualSessionStore;
 
 /**
- * Owns the writer's transactions. {@link #write} applies one batch: entity upserts, the rows'
- * outcomes and the run counters commit together, and the caller acknowledges the Kafka offsets
- * only after it returns. {@link #complete} then closes the runs that reached their N outcomes,
- * once the batch's reference rows are on the broker (so a completed roster run is already
- * visible to the matcher).
+ * Owns the writer's transactions, and names no source kind: each kind's {@link KindStore} writes
+ * its rows. {@link #write} applies one batch: entity upserts, the rows' outcomes and the run counters
+ * commit together, and the caller acknowledges the Kafka offsets only after it returns. {@link #complete}
+ * then closes the runs that reached their N outcomes, once the batch's reference rows are on the broker
+ * (so a completed roster run is already visible to the matcher), running their stores' completion hooks.
  */
 @ApplicationScoped
 public class BatchWriter {
 
-    private static final String YEARS_OF_RUN = "select distinct academic_year from roster_run_row where run_id = ?::uuid";
-
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Stores stores;
 
     private final RecordedRows recorded = new RecordedRows();
 
@@ -83,15 +74,16 @@ public class BatchWriter {
                 outcomes.add(new Outcome(d.getRunId(), d.getRowNumber(), OutcomeKind.INVALID, d.getReasons(), List.of(),
                         d.getCells()));
             }
-            outcomes.addAll(AttendanceStore.recordUnmatched(c, fresh.unmatched()));
-            outcomes.addAll(apply(c, fresh.committing()));
+            LedgerEffects effects = new LedgerEffects(c);
+            outcomes.addAll(apply(c, fresh.committing(), effects));
             Batch validating = fresh.validating();
             if (validating.size() > 0) {
                 // A dry run: the same statements classify its rows, then their writes are undone. SQL
                 // savepoints, because the pool refuses JDBC rollback calls inside a managed transaction.
+                LedgerEffects dry = new LedgerEffects(c);
                 try (Statement sql = c.createStatement()) {
                     sql.execute("savepoint validate_only");
-                    outcomes.addAll(apply(c, validating));
+                    outcomes.addAll(apply(c, validating, dry));
                     sql.execute("rollback to savepoint validate_only");
                 }
             }
@@ -99,71 +91,67 @@ public class BatchWriter {
 
             // Reference rows of every row in the batch, recorded before or not: after a crash between
             // commit and publish, the redelivered batch publishes them again.
-            Map<String, RosterEntry> roster = RosterStore.current(c, batch.roster());
-            List<String> sessionIds = new ArrayList<>();
-            batch.events().forEach(e -> sessionIds.add(e.getSessionId()));
-            batch.virtualSessions().stream().filter(v -> v.getSessionId() != null)
-                    .forEach(v -> sessionIds.add(v.getSessionId()));
-            Map<String, EventSession> events = EventStore.current(c, sessionIds.stream().distinct().toList());
-            return new Written(runIds, roster, events, rowOutcomes(outcomes), RunLedger.summaries(c, runIds),
+            List<Publication> publications = new ArrayList<>(effects.publications());
+            for (Map.Entry<KindStore<?>, List<Row>> group : batch.byStore(stores).entrySet()) {
+                publications.addAll(references(c, group.getKey(), group.getValue()));
+            }
+            return new Written(runIds, publications, rowOutcomes(outcomes), RunLedger.summaries(c, runIds),
                     outcomes.stream().map(Outcome::key).toList());
         } catch (SQLException e) {
             throw new WriteFailedException(e);
         }
     }
 
-    /** The entity writes of a batch's rows (all of one mode), in the ledger's outcome form. */
-    private static List<Outcome> apply(Connection c, Batch rows) throws SQLException {
+    /** The entity writes of a batch's rows (all of one mode), store by store, in the ledger's outcome form. */
+    private List<Outcome> apply(Connection c, Batch rows, Effects effects) throws SQLException {
         List<Outcome> outcomes = new ArrayList<>(rows.size());
-        outcomes.addAll(AttendanceStore.upsert(c, rows.matched()));
-        outcomes.addAll(RosterStore.upsert(c, rows.roster()));
-        outcomes.addAll(EventStore.upsert(c, rows.events()));
-        VirtualSessionStore.Result sessions = VirtualSessionStore.upsert(c, rows.virtualSessions());
-        outcomes.addAll(sessions.outcomes());
-        for (var created : sessions.registrationsByRun().entrySet()) {
-            RunLedger.addExtras(c, created.getKey(), 0, created.getValue());
+        for (Map.Entry<KindStore<?>, List<Row>> group : rows.byStore(stores).entrySet()) {
+            outcomes.addAll(write(c, group.getKey(), group.getValue(), effects));
         }
-        outcomes.addAll(TeacherStore.upsert(c, rows.teachers()));
         return outcomes;
     }
 
+    @SuppressWarnings("unchecked")
+    private static <V extends SpecificRecord> List<Outcome> write(Connection c, KindStore<V> store, List<Row> rows,
+            Effects effects) throws SQLException {
+        List<Change<V>> changes = new ArrayList<>(rows.size());
+        rows.forEach(r -> changes.add(store.change((V) r.record())));
+        List<Outcome> outcomes = store.write(c, changes, effects);
+        if (outcomes.size() != changes.size()) {
+            throw new IllegalStateException(store.getClass().getName() + " answered " + outcomes.size()
+                    + " outcomes for " + changes.size() + " records");
+        }
+        return outcomes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V extends SpecificRecord> List<Publication> references(Connection c, KindStore<V> store,
+            List<Row> rows) throws SQLException {
+        List<V> records = new ArrayList<>(rows.size());
+        rows.forEach(r -> records.add((V) r.record()));
+        return store.references(c, records);
+    }
+
     /**
-     * Completes the runs that have all their outcomes: a roster run's replace (deactivating the
-     * entries of its district and year it did not carry), then the progress it affects.
+     * Completes the runs that have all their outcomes, running their kinds' completion hooks (a
+     * roster run's replace, progress recomputes, teacher auto-matches) in the same transaction.
      */
     @Transactional
-    public Completed complete(Collection<String> runIds, java.util.function.Consumer<Completed> publishBeforeCommit) {
+    public Completed complete(Collection<String> runIds, Consumer<Completed> publishBeforeCommit) {
         try (Connection c = dataSource.getConnection()) {
             List<RunLedger.CompletedRun> done = RunLedger.complete(c, runIds);
-            List<String> deactivated = new ArrayList<>();
+            LedgerEffects effects = new LedgerEffects(c);
             for (RunLedger.CompletedRun run : done) {
                 if (run.validateOnly()) {
                     continue;
                 }
-                if (run.kind() == RunKind.PATHFUL && run.window() != null) {
-                    ProgressStore.recompute(c, run.window());
-                } else if (run.kind() == RunKind.ROSTER) {
-                    if (run.window() != null && RosterStore.acceptedRows(c, run.runId()) == 0) {
-                        // never an empty window: a run with no valid row leaves the roster as it was
-                        RunLedger.note(c, run.runId(), "no valid row: the roster of " + run.window()
-                                + (run.district() == null ? "" : " (" + run.district() + ")") + " was left as it was");
-                    } else if (run.window() != null) {
-                        List<String> keys = RosterStore.replace(c, run.runId(), run.window(), run.district());
-                        RunLedger.addExtras(c, run.runId(), keys.size(), 0);
-                        deactivated.addAll(keys);
-                    }
-                    for (String year : yearsOf(c, run.runId())) {
-                        ProgressStore.recompute(c, year);
-                        TeacherLinks.autoMatch(c, year);
-                    }
-                } else if (run.kind() == RunKind.TEACHERS) {
-                    TeacherLinks.autoMatch(c, null);
-                } else if (run.kind() == RunKind.VIRTUAL_SESSIONS && run.window() != null) {
-                    ProgressStore.recompute(c, run.window());
+                for (KindStore<?> store : stores.ofKind(run.kind())) {
+                    store.completed(c, run, effects);
                 }
             }
             Completed completed = new Completed(
-                    RunLedger.summaries(c, done.stream().map(RunLedger.CompletedRun::runId).toList()), deactivated);
+                    RunLedger.summaries(c, done.stream().map(RunLedger.CompletedRun::runId).toList()),
+                    effects.publications());
             // Published before the commit: if the commit fails or the process dies, the batch comes back,
             // the runs are still RUNNING and all of this is done and published again. Published after
             // it, a crash in between would leave deactivated teachers in the matcher's table for good.
@@ -174,8 +162,8 @@ public class BatchWriter {
         }
     }
 
-    /** Final summaries of the runs just completed, and the roster keys their replace deactivated. */
-    public record Completed(List<RunSummary> summaries, List<String> deactivatedRosterKeys) {
+    /** Final summaries of the runs just completed, and what their completion publishes. */
+    public record Completed(List<RunSummary> summaries, List<Publication> publications) {
     }
 
     /** Records a row the database refused, as an invalid outcome with the reason, in its own transaction. */
@@ -190,24 +178,11 @@ public class BatchWriter {
                         List.of("the writer could not store this row: " + reason), List.of(), null));
             }
             RunLedger.record(c, outcomes);
-            return new Written(runIds, Map.of(), Map.of(), rowOutcomes(outcomes), RunLedger.summaries(c, runIds),
+            return new Written(runIds, List.of(), rowOutcomes(outcomes), RunLedger.summaries(c, runIds),
                     outcomes.stream().map(Outcome::key).toList());
         } catch (SQLException e) {
             throw new WriteFailedException(e);
         }
-    }
-
-    private static List<String> yearsOf(Connection c, String runId) throws SQLException {
-        List<String> years = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(YEARS_OF_RUN)) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    years.add(rs.getString(1));
-                }
-            }
-        }
-        return years;
     }
 
     private static List<RowOutcome> rowOutcomes(List<Outcome> outcomes) {
@@ -221,26 +196,53 @@ public class BatchWriter {
         return out;
     }
 
-    /** What a committed batch hands to the publisher. */
-    public record Written(Set<String> runIds, Map<String, RosterEntry> roster, Map<String, EventSession> events,
-            List<RowOutcome> outcomes, List<RunSummary> progress, List<Outcome.RowKey> recordedRows) {
+    /** The effects of stores on the ledger: counters and notes at once (in the transaction), publications kept. */
+    private static final class LedgerEffects implements Effects {
+        private final Connection c;
+        private final List<Publication> publications = new ArrayList<>();
 
-        public static final Written NONE = new Written(new TreeSet<>(), Map.of(), Map.of(), List.of(), List.of(), List.of());
+        LedgerEffects(Connection c) {
+            this.c = c;
+        }
+
+        @Override
+        public void count(String runId, String counter, int n) throws SQLException {
+            RunLedger.count(c, runId, counter, n);
+        }
+
+        @Override
+        public void note(String runId, String message) throws SQLException {
+            RunLedger.note(c, runId, message);
+        }
+
+        @Override
+        public void publish(Publication publication) {
+            publications.add(publication);
+        }
+
+        List<Publication> publications() {
+            return publications;
+        }
+    }
+
+    /** What a committed batch hands to the publisher. */
+    public record Written(Set<String> runIds, List<Publication> publications, List<RowOutcome> outcomes,
+            List<RunSummary> progress, List<Outcome.RowKey> recordedRows) {
+
+        public static final Written NONE = new Written(new TreeSet<>(), List.of(), List.of(), List.of(), List.of());
 
         public Written plus(Written o) {
             Set<String> ids = new TreeSet<>(runIds);
             ids.addAll(o.runIds);
-            var r = new java.util.LinkedHashMap<>(roster);
-            r.putAll(o.roster);
-            var e = new java.util.LinkedHashMap<>(events);
-            e.putAll(o.events);
+            List<Publication> pubs = new ArrayList<>(publications);
+            pubs.addAll(o.publications);
             List<RowOutcome> outs = new ArrayList<>(outcomes);
             outs.addAll(o.outcomes);
             List<RunSummary> p = new ArrayList<>(progress);
             p.addAll(o.progress);
             List<Outcome.RowKey> rows = new ArrayList<>(recordedRows);
             rows.addAll(o.recordedRows);
-            return new Written(ids, r, e, outs, p, rows);
+            return new Written(ids, pubs, outs, p, rows);
         }
     }
 

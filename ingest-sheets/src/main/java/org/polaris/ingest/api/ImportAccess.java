@@ -8,13 +8,14 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.polaris.schemas.avro.RunKind;
+import org.polaris.schemas.kinds.SourceKind;
 
 /**
- * Who may import what (facts §7 access matrix, issue 3): global administrators ({@code admin})
- * everything; global users ({@code user}) Pathful, events, teachers and rosters; district-scoped
- * users ({@code district:<name>}) the roster of their own district only; virtual-session sheets
- * are for global administrators. The roles come from the authenticated identity.
+ * Who may import what (facts §7 access matrix): global administrators ({@code admin}) everything;
+ * global users ({@code user}) every kind whose {@link SourceKind#access()} is GLOBAL or DISTRICT;
+ * district-scoped users ({@code district:<name>}) a DISTRICT kind (the roster) of their own district
+ * only; ADMINS kinds (virtual sessions) are for global administrators. The roles come from the
+ * authenticated identity.
  */
 @RequestScoped
 public class ImportAccess {
@@ -27,23 +28,24 @@ public class ImportAccess {
     SecurityIdentity identity;
 
     /** A 403 response when the caller may not import this kind (for this district), else empty. */
-    public Optional<Response> refuse(RunKind kind, String district) {
+    public Optional<Response> refuse(SourceKind<?> kind, String district) {
         if (identity.hasRole(ADMIN)) {
             return Optional.empty();
         }
         boolean global = identity.hasRole(USER);
-        boolean allowed = switch (kind) {
-            case PATHFUL, EVENTS, TEACHERS -> global;
-            case ROSTER -> global || (district != null && identity.hasRole(DISTRICT_PREFIX + district));
-            default -> false;
+        boolean allowed = switch (kind.access()) {
+            case GLOBAL -> global;
+            case DISTRICT -> global || (district != null && identity.hasRole(DISTRICT_PREFIX + district));
+            case ADMINS -> false;
         };
         if (allowed) {
             return Optional.empty();
         }
-        String what = switch (kind) {
-            case ROSTER -> district == null ? "a roster without a district" : "the roster of " + district;
-            case VIRTUAL_SESSIONS -> "virtual sessions (global administrators only)";
-            default -> kind.name().toLowerCase(java.util.Locale.ROOT) + " files";
+        String what = switch (kind.access()) {
+            case DISTRICT -> district == null ? "a " + kind.noun() + " without a district"
+                    : "the " + kind.noun() + " of " + district;
+            case ADMINS -> kind.noun() + " (global administrators only)";
+            case GLOBAL -> kind.noun() + " files";
         };
         return Optional.of(Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON)
                 .entity(Map.of("error", identity.getPrincipal().getName() + " may not import " + what)).build());

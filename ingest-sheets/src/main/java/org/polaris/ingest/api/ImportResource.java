@@ -1,6 +1,5 @@
 package org.polaris.ingest.api;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,12 +20,13 @@ import org.polaris.ingest.csv.CsvRejected;
 import org.polaris.ingest.publish.RunPublisher;
 import org.polaris.ingest.publish.RunReceipt;
 import org.polaris.ingest.publish.RunRequest;
-import org.polaris.schemas.avro.RunKind;
 import org.polaris.schemas.avro.RunMode;
+import org.polaris.schemas.kinds.SourceKind;
+import org.polaris.schemas.kinds.SourceKinds;
 
 /**
- * File imports: {@code POST /api/imports/{pathful|roster|events|virtual_sessions|teachers}} with a
- * multipart {@code file}, {@code academicYear} (required for Pathful; a roster's year to replace),
+ * File imports: {@code POST /api/imports/{kind}} (a registered kind's import name: pathful, roster,
+ * events, virtual_sessions, teachers, ...) with a multipart {@code file}, {@code academicYear} (required for Pathful; a roster's year to replace),
  * {@code district} (a roster's district), {@code headerRows} (rows before the column names; 3 for
  * virtual sessions) and {@code validateOnly} (a dry run). The whole file is checked first (encoding, binary,
  * CSV structure, header); then the run is published and 202 answers with its id and row count.
@@ -55,24 +55,24 @@ public class ImportResource {
             @RestForm("academicYear") String academicYear, @RestForm("district") String district,
             @RestForm("headerRows") Integer headerRows, @RestForm("validateOnly") boolean validateOnly,
             @RestHeader("X-Polaris-User") String user) {
-        RunKind kind = kind(kindName);
+        SourceKind<?> kind = SourceKinds.bySlug(kindName).orElse(null);
         if (kind == null) {
             return error(Response.Status.NOT_FOUND, "no import of kind \"" + kindName
-                    + "\" (pathful, roster, events, virtual_sessions, teachers)");
+                    + "\" (" + String.join(", ", SourceKinds.slugs()) + ")");
         }
         if (file == null) {
             return error(Response.Status.BAD_REQUEST, "attach the file as the multipart part \"file\"");
         }
         String window = academicYear == null || academicYear.isBlank() ? null : academicYear.strip();
-        if (kind == RunKind.PATHFUL && window == null) {
-            return error(Response.Status.BAD_REQUEST, "a Pathful import needs academicYear, e.g. 2024-2025");
+        if (kind.window() == SourceKind.Window.REQUIRED && window == null) {
+            return error(Response.Status.BAD_REQUEST, "a " + kind.label() + " import needs academicYear, e.g. 2024-2025");
         }
         if (window != null && !ACADEMIC_YEAR.matcher(window).matches()) {
             return error(Response.Status.BAD_REQUEST, "academicYear \"" + window + "\" is not like 2024-2025");
         }
         java.nio.file.Path path = file.uploadedFile();
-        // a virtual-session layout starts with 3 title and note rows, like its sheet (Playbook C)
-        int skip = headerRows != null ? headerRows : kind == RunKind.VIRTUAL_SESSIONS ? 3 : 0;
+        // a kind's files may start with title and note rows, like its sheet (a virtual-session layout has 3)
+        int skip = headerRows != null ? headerRows : kind.headerRows();
         if (skip < 0 || skip > 20) {
             return error(Response.Status.BAD_REQUEST, "headerRows must be between 0 and 20");
         }
@@ -95,15 +95,6 @@ public class ImportResource {
             return error(status, file.fileName() + ": " + e.getMessage());
         } catch (RunPublisher.PublishFailedException e) {
             return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
-        }
-    }
-
-    private static RunKind kind(String name) {
-        try {
-            RunKind kind = RunKind.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
-            return kind == RunKind.UNKNOWN ? null : kind;
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 

@@ -19,8 +19,9 @@ import org.polaris.ingest.publish.RunRequest;
 import org.polaris.ingest.sheets.SheetReadException;
 import org.polaris.ingest.sheets.SheetTable;
 import org.polaris.ingest.sheets.SheetsReader;
-import org.polaris.schemas.avro.RunKind;
 import org.polaris.schemas.avro.RunMode;
+import org.polaris.schemas.kinds.SourceKind;
+import org.polaris.schemas.kinds.SourceKinds;
 
 /**
  * On-demand sheet imports (Playbooks B and C): {@code POST /api/sheets/{id}/import}, or by purpose
@@ -61,9 +62,11 @@ public class SheetImportResource {
     public Response importByPurpose(@QueryParam("purpose") String purpose, @QueryParam("academicYear") String year,
             @QueryParam("district") String district, @QueryParam("validateOnly") boolean validateOnly,
             @RestHeader("X-Polaris-User") String user) {
-        if (SheetSource.ROSTER.equals(purpose) && (district == null || district.isBlank())) {
-            return ImportResource.error(Response.Status.BAD_REQUEST,
-                    "a roster sheet is per district: give district (or import the sheet by its id)");
+        Optional<SourceKind<?>> kind = SourceKinds.bySheetPurpose(purpose);
+        if (kind.isPresent() && kind.get().access() == SourceKind.Access.DISTRICT
+                && (district == null || district.isBlank())) {
+            return ImportResource.error(Response.Status.BAD_REQUEST, "a " + kind.get().noun()
+                    + " sheet is per district: give district (or import the sheet by its id)");
         }
         Optional<SheetSource> source = sources.byPurpose(purpose, year, district);
         if (source.isEmpty()) {
@@ -74,7 +77,11 @@ public class SheetImportResource {
     }
 
     private Response run(SheetSource sheet, boolean validateOnly, String user) {
-        RunKind kind = SheetSource.ROSTER.equals(sheet.purpose()) ? RunKind.ROSTER : RunKind.VIRTUAL_SESSIONS;
+        SourceKind<?> kind = SourceKinds.bySheetPurpose(sheet.purpose()).orElse(null);
+        if (kind == null) {
+            return ImportResource.error(Response.Status.CONFLICT, "sheet #" + sheet.id() + " has purpose \""
+                    + sheet.purpose() + "\", which no import reads");
+        }
         Optional<Response> refused = access.refuse(kind, sheet.district());
         if (refused.isPresent()) {
             return refused.get();

@@ -46,7 +46,7 @@ public class RunPublisher {
 
     /** Sends one run. Runs are published one at a time per instance (one transactional producer). */
     public synchronized RunReceipt publish(RunRequest request, List<String> header, RowSource rows) {
-        Topic<String, RawRecord> topic = Topics.rawFor(request.kind());
+        Topic<String, RawRecord> topic = request.kind().rawTopic();
         String runId = UUID.randomUUID().toString();
         KafkaProducer<String, RawRecord> p;
         try {
@@ -57,7 +57,7 @@ public class RunPublisher {
             throw new PublishFailedException(e);
         }
         try {
-            send(p, topic, runId, RunStarted.newBuilder().setRunId(runId).setKind(request.kind())
+            send(p, topic, runId, RunStarted.newBuilder().setRunId(runId).setKind(request.kind().id())
                     .setSourceRef(request.sourceRef()).setWindow(request.window()).setDistrict(request.district())
                     .setTriggeredBy(request.triggeredBy())
                     .setMode(request.mode()).setHeader(header).setReplayOf(request.replayOf())
@@ -67,7 +67,7 @@ public class RunPublisher {
             AtomicReference<Future<RecordMetadata>> last = new AtomicReference<>();
             rows.forEach((rowNumber, cells) -> {
                 Future<RecordMetadata> sent = send(p, topic, runId, RawRow.newBuilder().setRunId(runId)
-                        .setKind(request.kind()).setRowNumber(rowNumber).setSourceRef(request.sourceRef())
+                        .setKind(request.kind().id()).setRowNumber(rowNumber).setSourceRef(request.sourceRef())
                         .setWindow(request.window()).setDistrict(request.district()).setMode(request.mode())
                         .setCells(cells).build());
                 first.compareAndSet(null, sent);
@@ -77,14 +77,14 @@ public class RunPublisher {
             p.flush();
             RecordMetadata firstMeta = first.get() == null ? null : first.get().get();
             RecordMetadata lastMeta = last.get() == null ? null : last.get().get();
-            RecordMetadata end = send(p, topic, runId, RunEnded.newBuilder().setRunId(runId).setKind(request.kind())
+            RecordMetadata end = send(p, topic, runId, RunEnded.newBuilder().setRunId(runId).setKind(request.kind().id())
                     .setRowCount(count.get()).setRawTopic(topic.name())
                     .setRawPartition(firstMeta == null ? partitionOf(p, topic, runId) : firstMeta.partition())
                     .setFirstOffset(firstMeta == null ? null : firstMeta.offset())
                     .setLastOffset(lastMeta == null ? null : lastMeta.offset())
                     .setEndedAt(System.currentTimeMillis()).build()).get();
             p.commitTransaction();
-            return new RunReceipt(runId, request.kind().name(), count.get(), topic.name(), end.partition(),
+            return new RunReceipt(runId, request.kind().id(), count.get(), topic.name(), end.partition(),
                     firstMeta == null ? null : firstMeta.offset(), lastMeta == null ? null : lastMeta.offset());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -16,14 +15,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code polaris import pathful|roster|events|virtual_sessions|teachers FILE} and
- * {@code polaris import sheet ID}: submit a file or a registered Google Sheet, follow the run,
- * print its summary.
+ * {@code polaris import KIND FILE} (any kind the pipeline registers: pathful, roster, events,
+ * virtual_sessions, teachers, ...) and {@code polaris import sheet ID}: submit a file or a
+ * registered Google Sheet, follow the run, print its summary. The pipeline checks the kind and its
+ * options (a Pathful file needs its academic year) and answers with what is wrong.
  */
 @Command(name = "import", description = "Import a CSV file, or a registered Google Sheet by its id, and wait for the run's result.")
 final class ImportCommand implements Callable<Integer> {
-
-    static final List<String> KINDS = List.of("pathful", "roster", "events", "virtual_sessions", "teachers", "sheet");
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,7 +29,8 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     PolarisCli.Target target;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "pathful, roster, events, virtual_sessions, teachers, or sheet")
+    @Parameters(index = "0", paramLabel = "KIND", description = "what the file is: pathful, roster, events, virtual_sessions, teachers (any import the "
+            + "pipeline registers), or sheet")
     String kind;
 
     @Parameters(index = "1", paramLabel = "FILE|ID", description = "the CSV file; for `sheet`, the sheet configuration's id")
@@ -61,10 +60,6 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        if (!KINDS.contains(kind)) {
-            err.println("polaris: unknown import kind \"" + kind + "\" (" + String.join(", ", KINDS) + ")");
-            return PolarisCli.REFUSED;
-        }
         ApiClient api = target.api();
         if ("sheet".equals(kind)) {
             if (!source.matches("\\d+")) {
@@ -80,17 +75,23 @@ final class ImportCommand implements Callable<Integer> {
             err.println("polaris: no such file: " + file);
             return PolarisCli.REFUSED;
         }
-        if ("pathful".equals(kind) && academicYear == null) {
-            err.println("polaris: a Pathful import needs --academic-year, e.g. --academic-year 2024-2025");
-            return PolarisCli.REFUSED;
-        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("academicYear", academicYear);
         fields.put("district", district);
         fields.put("headerRows", headerRows == null ? null : headerRows.toString());
         fields.put("validateOnly", validateOnly ? "true" : null);
-        Map<String, Object> receipt = api.upload(kind, file, fields);
+        Map<String, Object> receipt;
+        try {
+            receipt = api.upload(kind, file, fields);
+        } catch (ApiClient.ApiException e) {
+            throw new ApiClient.ApiException(e.status, asOptions(e.getMessage()));
+        }
         return follow(api, receipt, file.getFileName().toString(), out, err);
+    }
+
+    /** The API names its form fields (academicYear); on the command line they are options (--academic-year). */
+    static String asOptions(String message) {
+        return message.replaceAll("\\bacademicYear\\b", "--academic-year").replaceAll("\\bheaderRows\\b", "--header-rows");
     }
 
     private int follow(ApiClient api, Map<String, Object> receipt, String what, java.io.PrintWriter out,

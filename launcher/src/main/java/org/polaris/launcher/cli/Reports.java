@@ -7,78 +7,30 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the CLI prints: the spec's "Expected Output" block of each import kind, the runs table,
- * one run in the import-log layout, and the progress table. Pure functions of the API's JSON.
+ * What the CLI prints: a run's "Expected Output" block (its kind's labels, served by the API), the
+ * runs table, one run in the import-log layout, and the progress table. Pure functions of the API's
+ * JSON; no kind is named here.
  */
 final class Reports {
 
     private Reports() {
     }
 
-    /** The playbook's Expected Output block for a completed run. */
+    /** The playbook's Expected Output block for a completed run, as the API gives it ({@code summary}). */
     static String summary(Map<String, Object> run) {
-        String kind = str(run.get("kind"));
         StringBuilder b = new StringBuilder();
-        switch (kind) {
-            case "PATHFUL" -> {
-                line(b, "Rows processed", run.get("processed"));
-                line(b, "Rows created", run.get("created"));
-                line(b, "Rows updated", run.get("updated"));
-                line(b, "Rows skipped (duplicates)", run.get("skipped"));
-                line(b, "Rows unmatched (teacher)", run.get("unmatchedTeacher"));
-                line(b, "Rows unmatched (event)", run.get("unmatchedEvent"));
-                line(b, "Rows invalid", run.get("invalid"));
-            }
-            case "ROSTER" -> {
-                line(b, "Teachers imported", num(run, "created") + num(run, "updated") + num(run, "skipped"));
-                line(b, "Teachers created", run.get("created"));
-                line(b, "Teachers updated", run.get("updated"));
-                line(b, "Rows skipped", run.get("skipped"));
-                line(b, "Teachers deactivated", run.get("deactivated"));
-                line(b, "Rows invalid", run.get("invalid"));
-            }
-            case "VIRTUAL_SESSIONS" -> {
-                line(b, "Events processed", run.get("processed"));
-                line(b, "Events created", run.get("created"));
-                line(b, "Events updated", run.get("updated"));
-                line(b, "Teacher registrations created", run.get("registrations"));
-                line(b, "Rows skipped", run.get("skipped"));
-                line(b, "Errors", run.get("invalid"));
-                line(b, "Warnings", run.get("warnings"));
-            }
-            case "TEACHERS" -> {
-                line(b, "Teachers processed", run.get("processed"));
-                line(b, "Teachers created", run.get("created"));
-                line(b, "Teachers updated", run.get("updated"));
-                line(b, "Rows skipped", run.get("skipped"));
-                line(b, "Rows invalid", run.get("invalid"));
-            }
-            default -> {
-                line(b, "Events processed", run.get("processed"));
-                line(b, "Events created", run.get("created"));
-                line(b, "Events updated", run.get("updated"));
-                line(b, "Rows skipped", run.get("skipped"));
-                line(b, "Errors", run.get("invalid"));
-                line(b, "Warnings", run.get("warnings"));
-            }
+        for (Map<String, Object> line : maps(run.get("summary"))) {
+            line(b, str(line.get("label")), line.get("value"));
         }
         return b.toString();
     }
 
-    /** The one JSON object of {@code --json}: the run id and the kind's counts. */
+    /** The one JSON object of {@code --json}: the run id and the counts the run's kind reports ({@code counts}). */
     static Map<String, Object> json(Map<String, Object> run) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("runId", run.get("runId"));
-        List<String> keys = switch (String.valueOf(run.get("kind"))) {
-            case "PATHFUL" -> List.of("processed", "created", "updated", "skipped", "unmatchedTeacher", "unmatchedEvent",
-                    "invalid");
-            case "ROSTER" -> List.of("processed", "created", "updated", "skipped", "deactivated", "invalid", "warnings");
-            case "VIRTUAL_SESSIONS" -> List.of("processed", "created", "updated", "registrations", "skipped", "invalid",
-                    "warnings");
-            default -> List.of("processed", "created", "updated", "skipped", "invalid", "warnings");
-        };
-        for (String k : keys) {
-            out.put(k, run.get(k));
+        if (run.get("counts") instanceof Map<?, ?> counts) {
+            counts.forEach((k, v) -> out.put(k.toString(), v));
         }
         if (!"COMPLETED".equals(run.get("status"))) {
             out.put("status", run.get("status"));
@@ -105,7 +57,8 @@ final class Reports {
     static String importLog(Map<String, Object> run, List<Map<String, Object>> problemRows,
             List<Map<String, Object>> warningRows) {
         StringBuilder b = new StringBuilder();
-        b.append("Import type: ").append(kindLabel(str(run.get("kind")))).append('\n');
+        b.append("Import type: ").append(run.get("kindLabel") != null ? str(run.get("kindLabel")) : str(run.get("kind")))
+                .append('\n');
         b.append("Run id: ").append(str(run.get("runId"))).append('\n');
         b.append("Run date/time: ").append(time(run.get("startedAt"))).append(" UTC").append('\n');
         b.append("Run by: ").append(str(run.get("triggeredBy"))).append('\n');
@@ -132,11 +85,10 @@ final class Reports {
                 .append(", event: ").append(str(run.get("unmatchedEvent"))).append(")\n");
         b.append("  Invalid: ").append(str(run.get("invalid"))).append('\n');
         b.append("  Warnings: ").append(str(run.get("warnings"))).append('\n');
-        if (num(run, "deactivated") > 0) {
-            b.append("  Deactivated (roster replace): ").append(str(run.get("deactivated"))).append('\n');
-        }
-        if (num(run, "registrations") > 0) {
-            b.append("  Teacher registrations created: ").append(str(run.get("registrations"))).append('\n');
+        for (Map<String, Object> extra : maps(run.get("extras"))) {
+            if (num(extra, "value") > 0) {
+                b.append("  ").append(str(extra.get("label"))).append(": ").append(str(extra.get("value"))).append('\n');
+            }
         }
         b.append("  Check: created + updated + skipped + unmatched + invalid = ")
                 .append(num(run, "created") + num(run, "updated") + num(run, "skipped") + unmatched + num(run, "invalid"))
@@ -180,17 +132,6 @@ final class Reports {
                 str(t.get("attended")), str(t.get("status"))});
         }
         return table(rows);
-    }
-
-    static String kindLabel(String kind) {
-        return switch (kind) {
-            case "PATHFUL" -> "Pathful";
-            case "ROSTER" -> "Teacher Roster Import";
-            case "EVENTS" -> "Events";
-            case "VIRTUAL_SESSIONS" -> "Virtual Session";
-            case "TEACHERS" -> "VMS Teachers";
-            default -> kind;
-        };
     }
 
     private static String outcomeLabel(String outcome) {
@@ -247,6 +188,11 @@ final class Reports {
         } catch (java.time.format.DateTimeParseException e) {
             return iso.toString();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> maps(Object o) {
+        return o instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
     }
 
     @SuppressWarnings("unchecked")

@@ -27,7 +27,7 @@ public class RunMetrics {
         if (!(payload instanceof RunSummary s) || !s.getFinalSummary()) {
             return; // progress summaries and undecodable bytes are not counted
         }
-        String kind = s.getKind().name().toLowerCase(Locale.ROOT);
+        String kind = s.getKind().toLowerCase(Locale.ROOT);
         registry.counter("polaris.runs", "kind", kind, "status", s.getStatus().name().toLowerCase(Locale.ROOT)).increment();
         rows(kind, "created", s.getCreated());
         rows(kind, "updated", s.getUpdated());

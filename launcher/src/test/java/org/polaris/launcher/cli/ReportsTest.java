@@ -2,13 +2,20 @@ package org.polaris.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
+import org.polaris.writer.api.ImportRun;
+import org.polaris.writer.api.RunView;
 
 class ReportsTest {
 
@@ -69,13 +76,52 @@ class ReportsTest {
             [{"row": 5, "outcome": "CREATED", "reasons": [], "warnings": ["Status: 'attended ' read as ATTENDED"]}]
             """;
 
+    /**
+     * A run as GET /api/runs/{id} serves it: the fixture's ledger fields go through the API's own
+     * projection ({@link RunView#of}), which adds what the run's kind says (its label, its Expected
+     * Output block, the counts --json reports, its own counters).
+     */
     private static Map<String, Object> map(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> f = JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+            ImportRun r = new ImportRun();
+            r.id = UUID.fromString(f.get("runId").toString());
+            r.kind = (String) f.get("kind");
+            r.status = (String) f.get("status");
+            r.sourceRef = (String) f.get("sourceRef");
+            r.window = (String) f.get("window");
+            r.district = (String) f.get("district");
+            r.triggeredBy = (String) f.get("triggeredBy");
+            r.mode = (String) f.get("mode");
+            r.mappingVersion = (String) f.get("mappingVersion");
+            r.expectedRows = (Integer) f.get("expectedRows");
+            r.processed = (Integer) f.get("processed");
+            r.created = (Integer) f.get("created");
+            r.updated = (Integer) f.get("updated");
+            r.skipped = (Integer) f.get("skipped");
+            r.unmatchedTeacher = (Integer) f.get("unmatchedTeacher");
+            r.unmatchedEvent = (Integer) f.get("unmatchedEvent");
+            r.invalid = (Integer) f.get("invalid");
+            r.warnings = (Integer) f.get("warnings");
+            r.message = (String) f.get("message");
+            r.startedAt = f.get("startedAt") == null ? null : OffsetDateTime.parse(f.get("startedAt").toString());
+            r.completedAt = f.get("completedAt") == null ? null : OffsetDateTime.parse(f.get("completedAt").toString());
+            Map<String, Object> counters = new LinkedHashMap<>();
+            for (String counter : List.of("deactivated", "registrations")) {
+                if (f.get(counter) != null) {
+                    counters.put(counter, f.get(counter));
+                }
+            }
+            r.counters = JSON.writeValueAsString(counters);
+            return API.convertValue(RunView.of(r), new TypeReference<Map<String, Object>>() { });
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }
     }
+
+    /** Serializes as the API does (ISO dates). */
+    private static final ObjectMapper API = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private static List<Map<String, Object>> list(String json) {
         try {
@@ -392,11 +438,11 @@ class ReportsTest {
 
     @Test
     void kindLabelNamesTheKnownKindsAndPassesOthersThrough() {
-        assertThat(Reports.kindLabel("PATHFUL")).isEqualTo("Pathful");
-        assertThat(Reports.kindLabel("ROSTER")).isEqualTo("Teacher Roster Import");
-        assertThat(Reports.kindLabel("VIRTUAL_SESSIONS")).isEqualTo("Virtual Session");
-        assertThat(Reports.kindLabel("EVENTS")).isEqualTo("Events");
-        assertThat(Reports.kindLabel("UNKNOWN")).isEqualTo("UNKNOWN");
+        assertThat(kindLabel("PATHFUL")).isEqualTo("Pathful");
+        assertThat(kindLabel("ROSTER")).isEqualTo("Teacher Roster Import");
+        assertThat(kindLabel("VIRTUAL_SESSIONS")).isEqualTo("Virtual Session");
+        assertThat(kindLabel("EVENTS")).isEqualTo("Events");
+        assertThat(kindLabel("UNKNOWN")).isEqualTo("UNKNOWN");
     }
 
     @Test
@@ -412,5 +458,11 @@ class ReportsTest {
         assertThat(Reports.num(run, "text")).isZero();
         assertThat(Reports.num(run, "none")).isZero();
         assertThat(Reports.num(run, "absent")).isZero();
+    }
+
+    /** The label the API serves for a run of this kind, as the import log prints it. */
+    private static String kindLabel(String kind) {
+        return Reports.importLog(map(PATHFUL_RUN.replace("\"kind\": \"PATHFUL\"", "\"kind\": \"" + kind + "\"")),
+                List.of(), List.of()).lines().findFirst().orElseThrow().replace("Import type: ", "");
     }
 }

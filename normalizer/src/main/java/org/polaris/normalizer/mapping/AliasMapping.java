@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.polaris.schemas.avro.RunKind;
 
 /**
  * Column names matched through a versioned alias mapping (configuration, not code). Matching is
@@ -21,9 +20,10 @@ public final class AliasMapping {
     private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
 
     private final String version;
-    private final Map<RunKind, Map<String, List<String>>> aliases;
+    /** kind id -> field key -> the header names the field may arrive as. */
+    private final Map<String, Map<String, List<String>>> aliases;
 
-    public AliasMapping(String version, Map<RunKind, Map<String, List<String>>> aliases) {
+    public AliasMapping(String version, Map<String, Map<String, List<String>>> aliases) {
         this.version = version;
         this.aliases = aliases;
     }
@@ -32,17 +32,23 @@ public final class AliasMapping {
         return version;
     }
 
-    public HeaderResolution resolve(RunKind kind, Collection<String> header) {
-        Map<String, List<String>> byField = aliases.getOrDefault(kind, Map.of());
+    /** The aliases of one kind: field key -> header names. */
+    public Map<String, List<String>> aliasesOf(String kind) {
+        return aliases.getOrDefault(kind, Map.of());
+    }
+
+    /** How a run's header maps to the kind's contract. */
+    public HeaderResolution resolve(String kind, List<Field> contract, Collection<String> header) {
+        Map<String, List<String>> byField = aliasesOf(kind);
         Map<String, String> columns = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> claimed = new ArrayList<>();
-        for (Field field : Contracts.of(kind)) {
+        for (Field field : contract) {
             List<String> names = namesOf(field, byField);
             header.stream().filter(h -> names.contains(normalize(h))).forEach(claimed::add);
         }
-        for (Field field : Contracts.of(kind)) {
+        for (Field field : contract) {
             List<String> names = namesOf(field, byField);
             List<String> found = header.stream().filter(h -> names.contains(normalize(h))).toList();
             if (found.size() > 1) {

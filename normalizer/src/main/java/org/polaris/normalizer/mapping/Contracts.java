@@ -2,9 +2,10 @@ package org.polaris.normalizer.mapping;
 
 import java.util.List;
 
-import org.polaris.schemas.avro.RunKind;
-
-/** The columns each source kind must or may carry. Which header names match them is configuration. */
+/**
+ * The columns the built-in source kinds must or may carry (each kind's rules return theirs); which
+ * header names match them is configuration. A new kind keeps its fields with its own rules.
+ */
 public final class Contracts {
 
     /** Contract D: the Pathful export (Playbook A). */
@@ -15,7 +16,7 @@ public final class Contracts {
         public static final Field SESSION_START = Field.required("session-start", "SessionStart");
         public static final Field ATTENDANCE_STATUS = Field.required("attendance-status", "AttendanceStatus");
         public static final Field PARTICIPANT_TYPE = Field.optional("participant-type", "ParticipantType");
-        static final List<Field> ALL = List.of(SESSION_ID, EVENT_ID, TEACHER_EMAIL, SESSION_START, ATTENDANCE_STATUS,
+        public static final List<Field> ALL = List.of(SESSION_ID, EVENT_ID, TEACHER_EMAIL, SESSION_START, ATTENDANCE_STATUS,
                 PARTICIPANT_TYPE);
 
         private Pathful() {
@@ -32,7 +33,7 @@ public final class Contracts {
         public static final Field VIRTUAL_YEAR = Field.required("virtual-year", "Virtual Year");
         public static final Field TARGET_SESSIONS = Field.optional("target-sessions", "Target Sessions");
         public static final Field DISTRICT = Field.optional("district", "District");
-        static final List<Field> ALL = List.of(TEACHER_EMAIL, TEACHER_NAME, BUILDING, GRADE, ACADEMIC_YEAR,
+        public static final List<Field> ALL = List.of(TEACHER_EMAIL, TEACHER_NAME, BUILDING, GRADE, ACADEMIC_YEAR,
                 VIRTUAL_YEAR, TARGET_SESSIONS, DISTRICT);
 
         private Roster() {
@@ -45,7 +46,7 @@ public final class Contracts {
         public static final Field TITLE = Field.required("title", "Session Title");
         public static final Field DATE = Field.required("date", "Date");
         public static final Field TIME = Field.optional("time", "Time");
-        static final List<Field> ALL = List.of(SESSION_ID, TITLE, DATE, TIME);
+        public static final List<Field> ALL = List.of(SESSION_ID, TITLE, DATE, TIME);
 
         private Events() {
         }
@@ -62,7 +63,7 @@ public final class Contracts {
         public static final Field STATUS = Field.optional("status", "Status");
         public static final Field PRESENTER = Field.optional("presenter", "Presenter");
         public static final Field SESSION_ID = Field.optional("session-id", "Session ID");
-        static final List<Field> ALL = List.of(SESSION_TITLE, DATE, TIME, TEACHER_NAME, SCHOOL_NAME, DISTRICT, STATUS,
+        public static final List<Field> ALL = List.of(SESSION_TITLE, DATE, TIME, TEACHER_NAME, SCHOOL_NAME, DISTRICT, STATUS,
                 PRESENTER, SESSION_ID);
 
         private VirtualSessions() {
@@ -77,29 +78,12 @@ public final class Contracts {
         public static final Field MIDDLE_NAME = Field.optional("middle-name", "Middle Name");
         public static final Field EMAIL = Field.optional("email", "Email");
         public static final Field SCHOOL = Field.optional("school", "School");
-        static final List<Field> ALL = List.of(TEACHER_ID, FIRST_NAME, LAST_NAME, MIDDLE_NAME, EMAIL, SCHOOL);
+        public static final List<Field> ALL = List.of(TEACHER_ID, FIRST_NAME, LAST_NAME, MIDDLE_NAME, EMAIL, SCHOOL);
 
         private Teachers() {
         }
     }
 
     private Contracts() {
-    }
-
-    /** Whether this build knows the kind's contract (UNKNOWN is what older readers see of newer kinds). */
-    public static boolean known(RunKind kind) {
-        return kind == RunKind.PATHFUL || kind == RunKind.ROSTER || kind == RunKind.EVENTS
-                || kind == RunKind.VIRTUAL_SESSIONS || kind == RunKind.TEACHERS;
-    }
-
-    public static List<Field> of(RunKind kind) {
-        return switch (kind) {
-            case PATHFUL -> Pathful.ALL;
-            case ROSTER -> Roster.ALL;
-            case EVENTS -> Events.ALL;
-            case VIRTUAL_SESSIONS -> VirtualSessions.ALL;
-            case TEACHERS -> Teachers.ALL;
-            default -> throw new IllegalArgumentException("no contract for run kind " + kind);
-        };
     }
 }

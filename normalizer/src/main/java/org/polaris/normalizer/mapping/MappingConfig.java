@@ -1,16 +1,18 @@
 package org.polaris.normalizer.mapping;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import org.polaris.schemas.avro.RunKind;
+import org.polaris.schemas.kinds.SourceKind;
+import org.polaris.schemas.kinds.SourceKinds;
 
 /**
- * The alias mapping: for each source kind, the header names each contract field may arrive as
- * ({@code polaris.mapping.pathful.teacher-email=TeacherEmail,EducatorEmail}). The version is
+ * The alias mapping: for each source kind (its import name, dashes or underscores), the header
+ * names each contract field may arrive as
+ * ({@code polaris.mapping.aliases.pathful.teacher-email=TeacherEmail,EducatorEmail}). The version is
  * recorded on every run, so a replay says which mapping it ran under.
  */
 @ConfigMapping(prefix = "polaris.mapping")
@@ -20,24 +22,18 @@ public interface MappingConfig {
     @WithDefault("1")
     String version();
 
-    Map<String, List<String>> pathful();
+    /** kind -> field -> aliases. */
+    Map<String, Map<String, List<String>>> aliases();
 
-    Map<String, List<String>> roster();
-
-    Map<String, List<String>> events();
-
-    @io.smallrye.config.WithName("virtual-sessions")
-    Map<String, List<String>> virtualSessions();
-
-    Map<String, List<String>> teachers();
-
+    /** The typed mapping: kind id -> field -> aliases. A kind name no registered kind has is refused. */
     default AliasMapping toMapping() {
-        Map<RunKind, Map<String, List<String>>> aliases = new EnumMap<>(RunKind.class);
-        aliases.put(RunKind.PATHFUL, pathful());
-        aliases.put(RunKind.ROSTER, roster());
-        aliases.put(RunKind.EVENTS, events());
-        aliases.put(RunKind.VIRTUAL_SESSIONS, virtualSessions());
-        aliases.put(RunKind.TEACHERS, teachers());
-        return new AliasMapping(version(), aliases);
+        Map<String, Map<String, List<String>>> byKind = new HashMap<>();
+        aliases().forEach((name, fields) -> {
+            SourceKind<?> kind = SourceKinds.bySlug(name).orElseThrow(() -> new IllegalStateException(
+                    "polaris.mapping.aliases." + name + ": no source kind is called " + name + " (known: "
+                            + String.join(", ", SourceKinds.slugs()) + ")"));
+            byKind.put(kind.id(), Map.copyOf(fields));
+        });
+        return new AliasMapping(version(), byKind);
     }
 }

@@ -13,13 +13,8 @@ import org.polaris.normalizer.Normalizer.Output;
 import org.polaris.schemas.Topics;
 import org.polaris.schemas.TopicSender;
 import org.polaris.schemas.avro.DeadLetter;
-import org.polaris.schemas.avro.NormalizedAttendance;
-import org.polaris.schemas.avro.NormalizedEventSession;
-import org.polaris.schemas.avro.NormalizedRosterEntry;
 import org.polaris.schemas.avro.RawRecord;
 import org.polaris.schemas.avro.RawRow;
-import org.polaris.schemas.avro.RunEvent;
-import org.polaris.schemas.avro.RunKind;
 import org.polaris.schemas.serde.AnyAvroDeserializer.Undecodable;
 
 /**
@@ -73,17 +68,7 @@ public class RawRowConsumer {
     }
 
     private void send(Output out) {
-        switch (out.destination()) {
-            case NORMALIZED_PATHFUL -> sender.send(Topics.NORMALIZED_PATHFUL, out.key(), (NormalizedAttendance) out.value());
-            case NORMALIZED_ROSTER -> sender.send(Topics.NORMALIZED_ROSTER, out.key(), (NormalizedRosterEntry) out.value());
-            case NORMALIZED_EVENTS -> sender.send(Topics.NORMALIZED_EVENTS, out.key(), (NormalizedEventSession) out.value());
-            case NORMALIZED_VIRTUAL_SESSIONS -> sender.send(Topics.NORMALIZED_VIRTUAL_SESSIONS, out.key(),
-                    (org.polaris.schemas.avro.NormalizedVirtualSession) out.value());
-            case NORMALIZED_TEACHERS -> sender.send(Topics.NORMALIZED_TEACHERS, out.key(),
-                    (org.polaris.schemas.avro.NormalizedTeacher) out.value());
-            case DEAD_LETTER -> sender.send(Topics.DEAD_LETTER, out.key(), (DeadLetter) out.value());
-            case RUN_EVENTS -> sender.send(Topics.RUN_EVENTS, out.key(), (RunEvent) out.value());
-        }
+        sender.sendAny(out.topic(), out.key(), out.value());
     }
 
     private List<Output> normalize(Object payload) {
@@ -105,7 +90,7 @@ public class RawRowConsumer {
 
     private static Output failed(RawRecord raw, String reason) {
         if (raw.getPayload() instanceof RawRow row) {
-            return new Output(Normalizer.Destination.DEAD_LETTER, row.getRunId(), DeadLetter.newBuilder()
+            return new Output(Topics.DEAD_LETTER, row.getRunId(), DeadLetter.newBuilder()
                     .setRunId(row.getRunId()).setKind(row.getKind()).setRowNumber(row.getRowNumber())
                     .setSourceRef(row.getSourceRef()).setStage("normalizer").setReasons(List.of(reason))
                     .setCells(row.getCells()).setFailedAt(System.currentTimeMillis()).build());
@@ -115,8 +100,8 @@ public class RawRowConsumer {
 
     /** A dead letter no run can claim: kept on the dead-letter topic for operators; the writer skips it. */
     private static Output unattributed(String reason) {
-        return new Output(Normalizer.Destination.DEAD_LETTER, "unknown", DeadLetter.newBuilder().setRunId("")
-                .setKind(RunKind.UNKNOWN).setRowNumber(0).setSourceRef("").setStage("normalizer")
+        return new Output(Topics.DEAD_LETTER, "unknown", DeadLetter.newBuilder().setRunId("")
+                .setKind("UNKNOWN").setRowNumber(0).setSourceRef("").setStage("normalizer")
                 .setReasons(List.of(reason)).setCells(Map.of()).setFailedAt(System.currentTimeMillis()).build());
     }
 }

@@ -9,23 +9,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.inject.Singleton;
 import org.polaris.normalizer.mapping.Contracts.Events;
+import org.polaris.normalizer.KindRules;
+import org.polaris.normalizer.mapping.Contracts;
+import org.polaris.normalizer.mapping.Field;
 import org.polaris.normalizer.mapping.HeaderResolution;
 import org.polaris.normalizer.rules.DateTimes;
 import org.polaris.normalizer.rules.Text;
 import org.polaris.schemas.avro.NormalizedEventSession;
 import org.polaris.schemas.avro.RawRow;
+import org.polaris.schemas.kinds.EventsKind;
+import org.polaris.schemas.kinds.SourceKind;
 
 /**
  * Events-file row rules: Session ID, Session Title and Date required; Time optional (9:00 AM in
  * the configured zone, with a warning, when empty). A date without a year is an error.
  */
-public final class EventRows {
+@Singleton
+public class EventRows implements KindRules<NormalizedEventSession> {
+
+    private static final EventsKind KIND = new EventsKind();
+
+    @Override
+    public SourceKind<NormalizedEventSession> kind() {
+        return KIND;
+    }
+
+    @Override
+    public List<Field> contract() {
+        return Contracts.Events.ALL;
+    }
+
+    @Override
+    public RowResult<NormalizedEventSession> normalize(RawRow row, HeaderResolution columns, RowContext context) {
+        return EventRows.normalize(row, columns, context.zone());
+    }
+
 
     static final LocalTime DEFAULT_TIME = LocalTime.of(9, 0);
-
-    private EventRows() {
-    }
 
     public static RowResult<NormalizedEventSession> normalize(RawRow row, HeaderResolution columns, ZoneId zone) {
         Map<String, String> cells = row.getCells();

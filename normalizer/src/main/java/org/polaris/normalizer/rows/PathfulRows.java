@@ -8,7 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.inject.Singleton;
 import org.polaris.normalizer.mapping.Contracts.Pathful;
+import org.polaris.normalizer.KindRules;
+import org.polaris.normalizer.mapping.Contracts;
+import org.polaris.normalizer.mapping.Field;
 import org.polaris.normalizer.mapping.HeaderResolution;
 import org.polaris.normalizer.rules.AttendanceStatuses;
 import org.polaris.normalizer.rules.DateTimes;
@@ -17,6 +21,8 @@ import org.polaris.normalizer.rules.Text;
 import org.polaris.schemas.avro.AttendanceStatus;
 import org.polaris.schemas.avro.NormalizedAttendance;
 import org.polaris.schemas.avro.RawRow;
+import org.polaris.schemas.kinds.PathfulKind;
+import org.polaris.schemas.kinds.SourceKind;
 
 /**
  * Contract D row rules: ids present, email normalized and valid, SessionStart a date/time
@@ -24,13 +30,29 @@ import org.polaris.schemas.avro.RawRow;
  * "Volunteer" unless given. Every failing rule is reported, not just the first. Reasons name the
  * column and the offending value, except emails (personal data stays out of reasons).
  */
-public final class PathfulRows {
+@Singleton
+public class PathfulRows implements KindRules<NormalizedAttendance> {
+
+    private static final PathfulKind KIND = new PathfulKind();
+
+    @Override
+    public SourceKind<NormalizedAttendance> kind() {
+        return KIND;
+    }
+
+    @Override
+    public List<Field> contract() {
+        return Contracts.Pathful.ALL;
+    }
+
+    @Override
+    public RowResult<NormalizedAttendance> normalize(RawRow row, HeaderResolution columns, RowContext context) {
+        return PathfulRows.normalize(row, columns, context.academicYear(), context.zone());
+    }
+
 
     static final String DEFAULT_PARTICIPANT_TYPE = "Volunteer";
     private static final List<String> PARTICIPANT_TYPES = List.of("Volunteer", "Presenter");
-
-    private PathfulRows() {
-    }
 
     public static RowResult<NormalizedAttendance> normalize(RawRow row, HeaderResolution columns, String academicYear,
             ZoneId zone) {

@@ -5,13 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.inject.Singleton;
 import org.polaris.normalizer.mapping.Contracts.Roster;
+import org.polaris.normalizer.KindRules;
+import org.polaris.normalizer.mapping.Contracts;
+import org.polaris.normalizer.mapping.Field;
 import org.polaris.normalizer.mapping.HeaderResolution;
 import org.polaris.normalizer.rules.AcademicYears;
 import org.polaris.normalizer.rules.Emails;
 import org.polaris.normalizer.rules.Text;
 import org.polaris.schemas.avro.NormalizedRosterEntry;
 import org.polaris.schemas.avro.RawRow;
+import org.polaris.schemas.kinds.RosterKind;
+import org.polaris.schemas.kinds.SourceKind;
 
 /**
  * Teacher roster row rules (facts §3): email normalized and required, name and school/building
@@ -19,10 +25,26 @@ import org.polaris.schemas.avro.RawRow;
  * year when it has one), Target Sessions a whole number defaulting to 1. The district is the
  * run's (the sheet's or upload's) when it has one, else the row's District column.
  */
-public final class RosterRows {
+@Singleton
+public class RosterRows implements KindRules<NormalizedRosterEntry> {
 
-    private RosterRows() {
+    private static final RosterKind KIND = new RosterKind();
+
+    @Override
+    public SourceKind<NormalizedRosterEntry> kind() {
+        return KIND;
     }
+
+    @Override
+    public List<Field> contract() {
+        return Contracts.Roster.ALL;
+    }
+
+    @Override
+    public RowResult<NormalizedRosterEntry> normalize(RawRow row, HeaderResolution columns, RowContext context) {
+        return RosterRows.normalize(row, columns, context.academicYear());
+    }
+
 
     public static RowResult<NormalizedRosterEntry> normalize(RawRow row, HeaderResolution columns, String runYear) {
         Map<String, String> cells = row.getCells();

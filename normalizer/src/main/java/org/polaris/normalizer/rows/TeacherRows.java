@@ -5,21 +5,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.inject.Singleton;
 import org.polaris.normalizer.mapping.Contracts.Teachers;
+import org.polaris.normalizer.KindRules;
+import org.polaris.normalizer.mapping.Contracts;
+import org.polaris.normalizer.mapping.Field;
 import org.polaris.normalizer.mapping.HeaderResolution;
 import org.polaris.normalizer.rules.Emails;
 import org.polaris.normalizer.rules.Text;
 import org.polaris.schemas.avro.NormalizedTeacher;
 import org.polaris.schemas.avro.RawRow;
+import org.polaris.schemas.kinds.TeachersKind;
+import org.polaris.schemas.kinds.SourceKind;
 
 /**
  * VMS teacher rows: first and last name required; an email, when given, must be valid; a teacher
  * is known by its Salesforce id, else its email (one of the two is required).
  */
-public final class TeacherRows {
+@Singleton
+public class TeacherRows implements KindRules<NormalizedTeacher> {
 
-    private TeacherRows() {
+    private static final TeachersKind KIND = new TeachersKind();
+
+    @Override
+    public SourceKind<NormalizedTeacher> kind() {
+        return KIND;
     }
+
+    @Override
+    public List<Field> contract() {
+        return Contracts.Teachers.ALL;
+    }
+
+    @Override
+    public RowResult<NormalizedTeacher> normalize(RawRow row, HeaderResolution columns, RowContext context) {
+        return TeacherRows.normalize(row, columns);
+    }
+
 
     public static RowResult<NormalizedTeacher> normalize(RawRow row, HeaderResolution columns) {
         Map<String, String> cells = row.getCells();

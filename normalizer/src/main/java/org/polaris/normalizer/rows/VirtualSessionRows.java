@@ -8,11 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.inject.Singleton;
 import org.polaris.normalizer.mapping.Contracts.VirtualSessions;
+import org.polaris.normalizer.KindRules;
+import org.polaris.normalizer.mapping.Contracts;
+import org.polaris.normalizer.mapping.Field;
 import org.polaris.normalizer.mapping.HeaderResolution;
 import org.polaris.normalizer.rules.Text;
 import org.polaris.schemas.avro.NormalizedVirtualSession;
 import org.polaris.schemas.avro.RawRow;
+import org.polaris.schemas.kinds.VirtualSessionsKind;
+import org.polaris.schemas.kinds.SourceKind;
 
 /**
  * Virtual-session sheet rules (Playbook C): Session Title and Date required (errors); a date
@@ -20,13 +26,29 @@ import org.polaris.schemas.avro.RawRow;
  * configured zone); Teacher Name, School Name, District optional (warnings); Status checked
  * against the EventStatus vocabulary (a warning when outside it), Presenter carried.
  */
-public final class VirtualSessionRows {
+@Singleton
+public class VirtualSessionRows implements KindRules<NormalizedVirtualSession> {
+
+    private static final VirtualSessionsKind KIND = new VirtualSessionsKind();
+
+    @Override
+    public SourceKind<NormalizedVirtualSession> kind() {
+        return KIND;
+    }
+
+    @Override
+    public List<Field> contract() {
+        return Contracts.VirtualSessions.ALL;
+    }
+
+    @Override
+    public RowResult<NormalizedVirtualSession> normalize(RawRow row, HeaderResolution columns, RowContext context) {
+        return VirtualSessionRows.normalize(row, columns, context.academicYear(), context.zone());
+    }
+
 
     static final Set<String> EVENT_STATUSES = Set.of("COMPLETED", "CONFIRMED", "CANCELLED", "REQUESTED", "DRAFT",
             "PUBLISHED", "NO_SHOW", "SIMULCAST", "COUNT");
-
-    private VirtualSessionRows() {
-    }
 
     public static RowResult<NormalizedVirtualSession> normalize(RawRow row, HeaderResolution columns, String year,
             ZoneId zone) {
@@ -63,12 +85,6 @@ public final class VirtualSessionRows {
                 .setPresenter(Text.clean(columns.cell(cells, VirtualSessions.PRESENTER)))
                 .setTeacherName(teacher).setSchoolName(school).setDistrict(district)
                 .setMode(row.getMode()).setWarnings(warnings).build());
-    }
-
-    /** The event's natural key: its Pathful session id, else its lower-cased title and start. */
-    public static String naturalKey(NormalizedVirtualSession s) {
-        return s.getSessionId() != null ? "sid:" + s.getSessionId()
-                : "title:" + s.getTitle().toLowerCase(Locale.ROOT) + "|" + java.time.Instant.ofEpochMilli(s.getStart());
     }
 
     private static String recommended(Map<String, String> cells, HeaderResolution columns, String label,

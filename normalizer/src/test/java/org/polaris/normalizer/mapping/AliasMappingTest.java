@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.polaris.normalizer.Fixtures;
-import org.polaris.schemas.avro.RunKind;
 
 class AliasMappingTest {
 
@@ -33,7 +32,7 @@ class AliasMappingTest {
     @ParameterizedTest
     @ValueSource(strings = {"TeacherEmail", "Teacher Email", "teacher_email", "TEACHEREMAIL", "teacher-email", " Teacher.Email "})
     void teacherEmailIsMatchedIgnoringCaseSpacesAndPunctuation(String header) {
-        HeaderResolution r = mapping.resolve(RunKind.PATHFUL,
+        HeaderResolution r = mapping.resolve("PATHFUL", Fixtures.contract("PATHFUL"),
                 List.of("SessionId", "EventId", header, "SessionStart", "AttendanceStatus"));
 
         assertThat(r.accepted()).isTrue();
@@ -42,7 +41,7 @@ class AliasMappingTest {
 
     @Test
     void contractHeaderMapsEveryField() {
-        HeaderResolution r = mapping.resolve(RunKind.PATHFUL, PATHFUL_HEADER);
+        HeaderResolution r = mapping.resolve("PATHFUL", Fixtures.contract("PATHFUL"), PATHFUL_HEADER);
 
         assertThat(r.accepted()).isTrue();
         assertThat(r.problems()).isEmpty();
@@ -55,7 +54,7 @@ class AliasMappingTest {
 
     @Test
     void aliasesOfTheConfigurationMatch() {
-        HeaderResolution r = mapping.resolve(RunKind.PATHFUL,
+        HeaderResolution r = mapping.resolve("PATHFUL", Fixtures.contract("PATHFUL"),
                 List.of("Session ID", "Event ID", "Teacher Email", "Session Start", "Attendance Status", "Participant Type"));
 
         assertThat(r.accepted()).isTrue();
@@ -65,7 +64,7 @@ class AliasMappingTest {
 
     @Test
     void missingRequiredColumnNamesTheFieldAndTheClosestHeader() {
-        HeaderResolution r = mapping.resolve(RunKind.PATHFUL,
+        HeaderResolution r = mapping.resolve("PATHFUL", Fixtures.contract("PATHFUL"),
                 List.of("SessionId", "EventId", "EducatorEmail", "SessionStart", "AttendanceStatus"));
 
         assertThat(r.accepted()).isFalse();
@@ -78,7 +77,7 @@ class AliasMappingTest {
     @Test
     void closestHeaderHintSkipsColumnsAlreadyMappedToEarlierFields() {
         // SessionId and EventId are mapped before TeacherEmail is looked for: never offered as the closest header
-        HeaderResolution r = mapping.resolve(RunKind.PATHFUL, List.of("SessionId", "EventId", "SessionStart",
+        HeaderResolution r = mapping.resolve("PATHFUL", Fixtures.contract("PATHFUL"), List.of("SessionId", "EventId", "SessionStart",
                 "AttendanceStatus", "Educator_Mail"));
 
         assertThat(r.problems()).containsExactly(
@@ -87,7 +86,7 @@ class AliasMappingTest {
 
     @Test
     void missingColumnWithNoOtherHeaderSaysSo() {
-        HeaderResolution r = mapping.resolve(RunKind.EVENTS, List.of("Session ID", "Session Title"));
+        HeaderResolution r = mapping.resolve("EVENTS", Fixtures.contract("EVENTS"), List.of("Session ID", "Session Title"));
 
         assertThat(r.problems()).containsExactly("missing required column \"Date\" (no other header present)");
         assertThat(r.missing()).containsExactly("Date");
@@ -95,7 +94,7 @@ class AliasMappingTest {
 
     @Test
     void everyMissingRequiredColumnIsReportedInContractOrder() {
-        HeaderResolution r = mapping.resolve(RunKind.ROSTER, List.of("Teacher Email", "Teacher Name", "Building"));
+        HeaderResolution r = mapping.resolve("ROSTER", Fixtures.contract("ROSTER"), List.of("Teacher Email", "Teacher Name", "Building"));
 
         assertThat(r.missing()).containsExactly("Academic Year", "Virtual Year");
         assertThat(r.problems()).hasSize(2);
@@ -105,7 +104,7 @@ class AliasMappingTest {
 
     @Test
     void optionalParticipantTypeMayBeAbsent() {
-        HeaderResolution r = mapping.resolve(RunKind.PATHFUL,
+        HeaderResolution r = mapping.resolve("PATHFUL", Fixtures.contract("PATHFUL"),
                 List.of("SessionId", "EventId", "TeacherEmail", "SessionStart", "AttendanceStatus"));
 
         assertThat(r.accepted()).isTrue();
@@ -115,7 +114,7 @@ class AliasMappingTest {
 
     @Test
     void optionalRosterColumnsMayBeAbsent() {
-        HeaderResolution r = mapping.resolve(RunKind.ROSTER,
+        HeaderResolution r = mapping.resolve("ROSTER", Fixtures.contract("ROSTER"),
                 List.of("Teacher Email", "Teacher Name", "School", "Academic Year", "Virtual Year"));
 
         assertThat(r.accepted()).isTrue();
@@ -124,7 +123,7 @@ class AliasMappingTest {
 
     @Test
     void twoColumnsClaimingOneFieldRejectTheHeaderNamingBoth() {
-        HeaderResolution r = mapping.resolve(RunKind.ROSTER,
+        HeaderResolution r = mapping.resolve("ROSTER", Fixtures.contract("ROSTER"),
                 List.of("Teacher Email", "Teacher Name", "School", "Building", "Academic Year", "Virtual Year"));
 
         assertThat(r.accepted()).isFalse();
@@ -135,7 +134,7 @@ class AliasMappingTest {
 
     @Test
     void twoSpellingsOfOneColumnAreAmbiguousToo() {
-        HeaderResolution r = mapping.resolve(RunKind.PATHFUL,
+        HeaderResolution r = mapping.resolve("PATHFUL", Fixtures.contract("PATHFUL"),
                 List.of("SessionId", "EventId", "TeacherEmail", "teacher_email", "SessionStart", "AttendanceStatus"));
 
         assertThat(r.problems()).containsExactly(
@@ -148,7 +147,7 @@ class AliasMappingTest {
         header.add("Notes");
         header.add("Phone");
 
-        HeaderResolution r = mapping.resolve(RunKind.ROSTER, header);
+        HeaderResolution r = mapping.resolve("ROSTER", Fixtures.contract("ROSTER"), header);
 
         assertThat(r.accepted()).isTrue();
         assertThat(r.problems()).isEmpty();
@@ -157,7 +156,7 @@ class AliasMappingTest {
 
     @Test
     void cellIsReadThroughTheMappedColumn() {
-        HeaderResolution r = mapping.resolve(RunKind.ROSTER, List.of("Email", "Name", "School", "Academic Year",
+        HeaderResolution r = mapping.resolve("ROSTER", Fixtures.contract("ROSTER"), List.of("Email", "Name", "School", "Academic Year",
                 "Virtual Year"));
         Map<String, String> cells = Map.of("Email", "ana@kckps.org", "Name", "Ana Garcia");
 
@@ -169,7 +168,7 @@ class AliasMappingTest {
 
     @Test
     void headerWithoutAnyKnownColumnMissesEveryRequiredField() {
-        HeaderResolution r = mapping.resolve(RunKind.EVENTS, List.of());
+        HeaderResolution r = mapping.resolve("EVENTS", Fixtures.contract("EVENTS"), List.of());
 
         assertThat(r.missing()).containsExactly("Session ID", "Session Title", "Date");
         assertThat(r.problems()).containsExactly(
@@ -180,7 +179,7 @@ class AliasMappingTest {
 
     @Test
     void theClosestHeaderHintNeverNamesAColumnAnotherFieldClaims() {
-        var resolution = Fixtures.defaultMapping().resolve(org.polaris.schemas.avro.RunKind.PATHFUL,
+        var resolution = Fixtures.defaultMapping().resolve("PATHFUL", org.polaris.normalizer.Fixtures.contract("PATHFUL"),
                 java.util.List.of("EventId", "TeacherEmail", "SessionStart", "AttendanceStatus"));
 
         assertThat(resolution.problems())

@@ -12,13 +12,12 @@ import org.polaris.normalizer.Fixtures;
 import org.polaris.normalizer.mapping.HeaderResolution;
 import org.polaris.schemas.avro.NormalizedEventSession;
 import org.polaris.schemas.avro.RawRow;
-import org.polaris.schemas.avro.RunKind;
 
 class EventRowsTest {
 
     private static RowResult<NormalizedEventSession> normalize(Map<String, String> cells) {
-        RawRow row = Fixtures.row(RunKind.EVENTS, null, 5, cells);
-        HeaderResolution columns = Fixtures.defaultMapping().resolve(RunKind.EVENTS, cells.keySet());
+        RawRow row = Fixtures.row("EVENTS", null, 5, cells);
+        HeaderResolution columns = Fixtures.defaultMapping().resolve("EVENTS", Fixtures.contract("EVENTS"), cells.keySet());
         assertThat(columns.problems()).as("test header").isEmpty();
         return EventRows.normalize(row, columns, CHICAGO);
     }

@@ -13,7 +13,6 @@ import org.polaris.normalizer.mapping.HeaderResolution;
 import org.polaris.schemas.avro.AttendanceStatus;
 import org.polaris.schemas.avro.NormalizedAttendance;
 import org.polaris.schemas.avro.RawRow;
-import org.polaris.schemas.avro.RunKind;
 
 class PathfulRowsTest {
 
@@ -23,8 +22,8 @@ class PathfulRowsTest {
             + "yyyy-MM-dd or M/d/yyyy [h:mm AM]";
 
     private static RowResult<NormalizedAttendance> normalize(Map<String, String> cells) {
-        RawRow row = Fixtures.row(RunKind.PATHFUL, "2024-2025", 7, cells);
-        HeaderResolution columns = Fixtures.defaultMapping().resolve(RunKind.PATHFUL, cells.keySet());
+        RawRow row = Fixtures.row("PATHFUL", "2024-2025", 7, cells);
+        HeaderResolution columns = Fixtures.defaultMapping().resolve("PATHFUL", Fixtures.contract("PATHFUL"), cells.keySet());
         assertThat(columns.problems()).as("test header").isEmpty();
         return PathfulRows.normalize(row, columns, "2024-2025", CHICAGO);
     }

@@ -10,13 +10,12 @@ import org.polaris.normalizer.Fixtures;
 import org.polaris.normalizer.mapping.HeaderResolution;
 import org.polaris.schemas.avro.NormalizedRosterEntry;
 import org.polaris.schemas.avro.RawRow;
-import org.polaris.schemas.avro.RunKind;
 
 class RosterRowsTest {
 
     private static RowResult<NormalizedRosterEntry> normalize(Map<String, String> cells, String runYear) {
-        RawRow row = Fixtures.row(RunKind.ROSTER, runYear, 4, cells);
-        HeaderResolution columns = Fixtures.defaultMapping().resolve(RunKind.ROSTER, cells.keySet());
+        RawRow row = Fixtures.row("ROSTER", runYear, 4, cells);
+        HeaderResolution columns = Fixtures.defaultMapping().resolve("ROSTER", Fixtures.contract("ROSTER"), cells.keySet());
         assertThat(columns.problems()).as("test header").isEmpty();
         return RosterRows.normalize(row, columns, runYear);
     }
@@ -163,10 +162,10 @@ class RosterRowsTest {
 
     @Test
     void theRunsDistrictWinsOverTheDistrictColumn() {
-        var columns = org.polaris.normalizer.Fixtures.defaultMapping().resolve(org.polaris.schemas.avro.RunKind.ROSTER,
+        var columns = org.polaris.normalizer.Fixtures.defaultMapping().resolve("ROSTER", org.polaris.normalizer.Fixtures.contract("ROSTER"),
                 java.util.List.of("Teacher Email", "Teacher Name", "School", "Academic Year", "Virtual Year", "District"));
         var row = org.polaris.schemas.avro.RawRow.newBuilder(org.polaris.normalizer.Fixtures.row(
-                        org.polaris.schemas.avro.RunKind.ROSTER, "2024-2025", 2, org.polaris.normalizer.Fixtures.cells(
+                        "ROSTER", "2024-2025", 2, org.polaris.normalizer.Fixtures.cells(
                                 "Teacher Email", "a@k12.org", "Teacher Name", "Ann", "School", "North", "Academic Year",
                                 "2024-2025", "Virtual Year", "2024-2025", "District", "Other")))
                 .setDistrict("KCKPS").build();

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.polaris.normalizer.Fixtures;
 import org.polaris.schemas.avro.NormalizedTeacher;
-import org.polaris.schemas.avro.RunKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.polaris.normalizer.Fixtures.cells;
@@ -14,9 +13,9 @@ import static org.polaris.normalizer.Fixtures.cells;
 class TeacherRowsTest {
 
     private static RowResult<NormalizedTeacher> normalize(Map<String, String> cells) {
-        var columns = Fixtures.defaultMapping().resolve(RunKind.TEACHERS,
+        var columns = Fixtures.defaultMapping().resolve("TEACHERS", Fixtures.contract("TEACHERS"),
                 List.of("Teacher ID", "First Name", "Last Name", "Email"));
-        return TeacherRows.normalize(Fixtures.row(RunKind.TEACHERS, null, 2, cells), columns);
+        return TeacherRows.normalize(Fixtures.row("TEACHERS", null, 2, cells), columns);
     }
 
     @Test

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.polaris.normalizer.Fixtures;
 import org.polaris.normalizer.mapping.HeaderResolution;
 import org.polaris.schemas.avro.NormalizedVirtualSession;
-import org.polaris.schemas.avro.RunKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.polaris.normalizer.Fixtures.cells;
@@ -19,8 +18,8 @@ class VirtualSessionRowsTest {
             "District", "Status", "Presenter");
 
     private static RowResult<NormalizedVirtualSession> normalize(Map<String, String> cells) {
-        HeaderResolution columns = Fixtures.defaultMapping().resolve(RunKind.VIRTUAL_SESSIONS, HEADER);
-        return VirtualSessionRows.normalize(Fixtures.row(RunKind.VIRTUAL_SESSIONS, "2026-2027", 5, cells), columns,
+        HeaderResolution columns = Fixtures.defaultMapping().resolve("VIRTUAL_SESSIONS", Fixtures.contract("VIRTUAL_SESSIONS"), HEADER);
+        return VirtualSessionRows.normalize(Fixtures.row("VIRTUAL_SESSIONS", "2026-2027", 5, cells), columns,
                 "2026-2027", Fixtures.CHICAGO);
     }
 
@@ -34,7 +33,7 @@ class VirtualSessionRowsTest {
         assertThat(Instant.ofEpochMilli(r.value().getStart())).isEqualTo(Instant.parse("2026-10-21T18:00:00Z"));
         assertThat(r.value().getStatus()).isEqualTo("COMPLETED");
         assertThat(r.value().getWarnings()).isEmpty();
-        assertThat(VirtualSessionRows.naturalKey(r.value())).isEqualTo("title:robotics live|2026-10-21T18:00:00Z");
+        assertThat(new VirtualSessionRows().kind().key(r.value())).isEqualTo("title:robotics live|2026-10-21T18:00:00Z");
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -26,10 +28,10 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class AvroCodec {
 
-    private static final AvroCodec INSTANCE = new AvroCodec(RecordTypes.ALL, SchemaHistory.load());
+    private static final AvroCodec INSTANCE = new AvroCodec(RecordTypes.all(), SchemaHistory.load());
 
     private final Map<Class<?>, Writer> writers = new HashMap<>();
-    private final Map<Long, SpecificDatumReader<SpecificRecord>> readersByFingerprint = new HashMap<>();
+    private final Map<Long, Reader> readersByFingerprint = new HashMap<>();
     private final Map<Long, String> namesByFingerprint = new HashMap<>();
     private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
@@ -72,14 +74,14 @@ public final class AvroCodec {
     /** Decodes any topic record; the header's fingerprint says which type and which writer schema. */
     public SpecificRecord decode(byte[] bytes) {
         long fingerprint = fingerprintOf(bytes);
-        SpecificDatumReader<SpecificRecord> reader = readersByFingerprint.get(fingerprint);
+        Reader reader = readersByFingerprint.get(fingerprint);
         if (reader == null) {
             throw new UnknownSchemaException(fingerprint);
         }
         Buffers b = buffers.get();
         try {
             b.decoder = DecoderFactory.get().binaryDecoder(bytes, 10, bytes.length - 10, b.decoder);
-            return reader.read(null, b.decoder);
+            return reader.read(b.decoder);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("corrupt " + namesByFingerprint.get(fingerprint) + " record: " + e, e);
         }
@@ -92,11 +94,30 @@ public final class AvroCodec {
         return ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
-    /** Records written with {@code writerSchema} are read into the current class, resolving differences. */
+    /**
+     * Records written with {@code writerSchema} are read into the current class, resolving differences;
+     * a version Avro cannot resolve (an enum that became a string) is read and then upgraded.
+     */
     private void register(Schema writerSchema, Schema current, SpecificData model) {
         long fingerprint = SchemaNormalization.parsingFingerprint64(writerSchema);
-        readersByFingerprint.put(fingerprint, new SpecificDatumReader<>(writerSchema, current, model));
+        boolean resolvable = SchemaCompatibility.checkReaderWriterCompatibility(current, writerSchema).getType()
+                == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
+        Reader reader;
+        if (resolvable) {
+            SpecificDatumReader<SpecificRecord> specific = new SpecificDatumReader<>(writerSchema, current, model);
+            reader = decoder -> specific.read(null, decoder);
+        } else {
+            GenericDatumReader<Object> generic = new GenericDatumReader<>(writerSchema, writerSchema);
+            reader = decoder -> (SpecificRecord) Upgrade.convert(generic.read(null, decoder), writerSchema, current, model);
+        }
+        readersByFingerprint.put(fingerprint, reader);
         namesByFingerprint.put(fingerprint, writerSchema.getFullName());
+    }
+
+    /** Reads one record body into the current class. */
+    @FunctionalInterface
+    private interface Reader {
+        SpecificRecord read(BinaryDecoder decoder) throws IOException;
     }
 
     private static byte[] header(Schema schema) {

@@ -25,7 +25,7 @@ public final class SchemaHistorySnapshot {
         Path index = dir.resolve("index.txt");
         List<String> lines = Files.exists(index) ? new ArrayList<>(Files.readAllLines(index)) : new ArrayList<>();
         SchemaHistory history = SchemaHistory.load();
-        for (Class<? extends SpecificRecord> type : RecordTypes.ALL) {
+        for (Class<? extends SpecificRecord> type : RecordTypes.all()) {
             Schema current = AvroCodec.schemaOf(type);
             List<Schema> versions = history.versionsOf(current.getFullName());
             long fp = SchemaNormalization.parsingFingerprint64(current);

@@ -42,8 +42,9 @@ public class ImportRun extends PanacheEntityBase {
     public int unmatchedEvent;
     public int invalid;
     public int warnings;
-    public int deactivated;
-    public int registrations;
+    /** The kind's own counters (jsonb), e.g. {"deactivated": 3}. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    public String counters;
     public String district;
     @Column(name = "raw_topic")
     public String rawTopic;

@@ -10,13 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A Google Sheet an administrator registered for a purpose and an academic year. */
+/** A Google Sheet an administrator registered for a purpose (the kind it imports as) and an academic year. */
 @Entity
 @Table(name = "sheet_config")
 public class SheetConfig extends PanacheEntityBase {
-
-    public static final String ROSTER = "teacher_progress_tracking";
-    public static final String VIRTUAL_SESSIONS = "virtual_sessions";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

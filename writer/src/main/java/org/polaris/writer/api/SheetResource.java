@@ -3,6 +3,7 @@ package org.polaris.writer.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.quarkus.panache.common.Sort;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.polaris.schemas.kinds.SourceKind;
+import org.polaris.schemas.kinds.SourceKinds;
 
 /**
  * Sheet configurations (Playbooks B and C): an administrator registers a Google Sheet for a purpose,
@@ -75,7 +78,8 @@ public class SheetResource {
         s.sheetId = body.sheetId().strip();
         s.range = blankToNull(body.range());
         // rosters start with their column names; virtual-session sheets have 3 title/note rows first
-        s.headerRows = body.headerRows() != null ? body.headerRows() : SheetConfig.VIRTUAL_SESSIONS.equals(s.purpose) ? 3 : 0;
+        s.headerRows = body.headerRows() != null ? body.headerRows()
+                : SourceKinds.bySheetPurpose(s.purpose).map(SourceKind::headerRows).orElse(0);
         s.createdBy = user == null ? "api" : user;
         s.persist();
         return Response.status(Response.Status.CREATED).entity(SheetView.of(s)).build();
@@ -94,17 +98,18 @@ public class SheetResource {
         if (b == null) {
             return List.of("a JSON body is required");
         }
-        if (!SheetConfig.ROSTER.equals(b.purpose()) && !SheetConfig.VIRTUAL_SESSIONS.equals(b.purpose())) {
-            problems.add("purpose \"" + b.purpose() + "\" is not one of " + SheetConfig.ROSTER + ", "
-                    + SheetConfig.VIRTUAL_SESSIONS);
+        Optional<SourceKind<?>> kind = SourceKinds.bySheetPurpose(b.purpose());
+        if (kind.isEmpty()) {
+            problems.add("purpose \"" + b.purpose() + "\" is not one of " + String.join(", ", SourceKinds.all().stream()
+                    .flatMap(k -> k.sheetPurpose().stream()).toList()));
         }
         var year = b.academicYear() == null ? null : YEAR.matcher(b.academicYear());
         if (year == null || !year.matches()
                 || Integer.parseInt(year.group(2)) != Integer.parseInt(year.group(1)) + 1) {
             problems.add("academicYear \"" + b.academicYear() + "\" is not two consecutive years like 2024-2025");
         }
-        if (SheetConfig.ROSTER.equals(b.purpose()) && blankToNull(b.district()) == null) {
-            problems.add("a roster sheet needs its district");
+        if (kind.isPresent() && kind.get().access() == SourceKind.Access.DISTRICT && blankToNull(b.district()) == null) {
+            problems.add("a " + kind.get().noun() + " sheet needs its district");
         }
         if (blankToNull(b.displayName()) == null) {
             problems.add("displayName is required");

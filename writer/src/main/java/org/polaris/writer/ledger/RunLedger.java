@@ -18,7 +18,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.polaris.schemas.avro.OutcomeKind;
 import org.polaris.schemas.avro.RunEnded;
-import org.polaris.schemas.avro.RunKind;
 import org.polaris.schemas.avro.RunRejected;
 import org.polaris.schemas.avro.RunStarted;
 import org.polaris.schemas.avro.RunStatus;
@@ -74,7 +73,7 @@ public final class RunLedger {
 
     private static final String SUMMARIES = """
             select id::text, kind, status, expected_rows, processed, created, updated, skipped, unmatched_teacher,
-                   unmatched_event, invalid, warnings, message, updated_at, deactivated, registrations
+                   unmatched_event, invalid, warnings, message, updated_at, counters::text
             from import_run where id = any(?::uuid[])
             """;
 
@@ -94,7 +93,7 @@ public final class RunLedger {
 
     public static void started(Connection c, RunStarted s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(STARTED)) {
-            ps.setString(1, s.getKind().name());
+            ps.setString(1, s.getKind());
             ps.setString(2, s.getSourceRef());
             ps.setString(3, s.getWindow());
             ps.setString(4, s.getTriggeredBy());
@@ -110,7 +109,7 @@ public final class RunLedger {
 
     public static void ended(Connection c, RunEnded e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(ENDED)) {
-            ps.setString(1, e.getKind().name());
+            ps.setString(1, e.getKind());
             ps.setInt(2, e.getRowCount());
             ps.setString(3, e.getRawTopic());
             ps.setInt(4, e.getRawPartition());
@@ -175,13 +174,16 @@ public final class RunLedger {
         return counts;
     }
 
-    /** Adds to a run's roster deactivations and virtual-session registrations (not row outcomes). */
-    public static void addExtras(Connection c, String runId, int deactivated, int registrations) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "update import_run set deactivated = deactivated + ?, registrations = registrations + ? where id = ?::uuid")) {
-            ps.setInt(1, deactivated);
-            ps.setInt(2, registrations);
-            ps.setString(3, runId);
+    /** Adds {@code n} to one of a run's counters (a kind's own count beside the outcomes). */
+    public static void count(Connection c, String runId, String counter, int n) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update import_run set counters = counters || jsonb_build_object(?::text, coalesce((counters ->> ?)::int, 0) + ?),
+                    updated_at = now()
+                where id = ?::uuid""")) {
+            ps.setString(1, counter);
+            ps.setString(2, counter);
+            ps.setInt(3, n);
+            ps.setString(4, runId);
             ps.executeUpdate();
         }
     }
@@ -205,7 +207,7 @@ public final class RunLedger {
             ps.setArray(1, Sql.text(c, new ArrayList<>(runIds)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    done.add(new CompletedRun(rs.getString(1), kind(rs.getString(2)), rs.getString(3),
+                    done.add(new CompletedRun(rs.getString(1), rs.getString(2), rs.getString(3),
                             "VALIDATE".equals(rs.getString(4)), rs.getString(5)));
                 }
             }
@@ -226,14 +228,14 @@ public final class RunLedger {
                     int expected = rs.getInt(4);
                     boolean hasExpected = !rs.wasNull();
                     out.add(RunSummary.newBuilder()
-                            .setRunId(rs.getString(1)).setKind(kind(rs.getString(2))).setStatus(status)
+                            .setRunId(rs.getString(1)).setKind(rs.getString(2)).setStatus(status)
                             .setFinalSummary(status != RunStatus.RUNNING)
                             .setExpectedRows(hasExpected ? expected : null)
                             .setProcessed(rs.getInt(5)).setCreated(rs.getInt(6)).setUpdated(rs.getInt(7))
                             .setSkipped(rs.getInt(8)).setUnmatchedTeacher(rs.getInt(9)).setUnmatchedEvent(rs.getInt(10))
                             .setInvalid(rs.getInt(11)).setWarnings(rs.getInt(12)).setMessage(rs.getString(13))
                             .setUpdatedAt(rs.getTimestamp(14).getTime())
-                            .setDeactivated(rs.getInt(15)).setRegistrations(rs.getInt(16))
+                            .setCounters(counters(rs.getString(15)))
                             .build());
                 }
             }
@@ -241,11 +243,17 @@ public final class RunLedger {
         return out;
     }
 
-    static RunKind kind(String name) {
+    /** A run's counters column (jsonb, as text) as a map. */
+    public static Map<String, Integer> counters(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
         try {
-            return RunKind.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return RunKind.UNKNOWN;
+            Map<String, Integer> out = new TreeMap<>();
+            JSON.readTree(json).fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asInt()));
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable run counters", e);
         }
     }
 
@@ -272,6 +280,6 @@ public final class RunLedger {
     }
 
     /** A run that just reached its N outcomes. */
-    public record CompletedRun(String runId, RunKind kind, String window, boolean validateOnly, String district) {
+    public record CompletedRun(String runId, String kind, String window, boolean validateOnly, String district) {
     }
 }

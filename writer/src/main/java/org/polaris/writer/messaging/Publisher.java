@@ -14,6 +14,7 @@ import org.polaris.schemas.avro.OutcomeKind;
 import org.polaris.schemas.avro.RowOutcome;
 import org.polaris.schemas.avro.RunSummary;
 import org.polaris.writer.BatchWriter.Written;
+import org.polaris.writer.Publication;
 
 /**
  * Publishes what a committed batch produced and waits for the broker's acknowledgement, so the
@@ -31,8 +32,7 @@ public class Publisher {
     }
 
     public void publish(Written written) {
-        written.roster().forEach((key, entry) -> sender.send(Topics.REF_ROSTER, key, entry));
-        written.events().forEach((key, event) -> sender.sendToAllPartitions(Topics.REF_EVENT_SESSIONS, key, event));
+        written.publications().forEach(this::send);
         for (RowOutcome o : written.outcomes()) {
             if (needsAttention(o.getOutcome())) {
                 sender.send(Topics.ROW_OUTCOMES, o.getRunId(), o);
@@ -44,11 +44,19 @@ public class Publisher {
         sender.flush();
     }
 
-    /** A roster replace's deactivations (tombstones for the matcher's table), then the final summaries. */
+    /** What the completions publish (a roster replace's tombstones for the matcher's table), then the final summaries. */
     public void completed(org.polaris.writer.BatchWriter.Completed done) {
-        done.deactivatedRosterKeys().forEach(key -> sender.send(Topics.REF_ROSTER, key, null));
+        done.publications().forEach(this::send);
         done.summaries().forEach(s -> sender.send(Topics.RUN_SUMMARIES, s.getRunId(), s));
         sender.flush();
+    }
+
+    private void send(Publication p) {
+        if (p.everyPartition()) {
+            sender.sendToAllPartitions(p.topic(), p.key(), p.value());
+        } else {
+            sender.sendAny(p.topic(), p.key(), p.value());
+        }
     }
 
     public void deadLetter(DeadLetter d) {

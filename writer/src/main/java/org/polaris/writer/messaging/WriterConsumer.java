@@ -10,10 +10,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.polaris.schemas.avro.DeadLetter;
-import org.polaris.schemas.avro.RunKind;
 import org.polaris.schemas.avro.RunSummary;
+import org.polaris.writer.Batch;
 import org.polaris.writer.BatchWriter;
 import org.polaris.writer.BatchWriter.Written;
+import org.polaris.writer.Stores;
 
 /**
  * Thin glue: one poll of the writer's topics becomes one batch. The batch commits in the
@@ -35,6 +36,9 @@ public class WriterConsumer {
     @Inject
     Publisher publisher;
 
+    @Inject
+    Stores stores;
+
     @Incoming(CHANNEL)
     @Blocking
     public void consume(List<Object> payloads) {
@@ -55,7 +59,7 @@ public class WriterConsumer {
     }
 
     private void process(List<Object> payloads) {
-        Batch batch = Batch.of(payloads);
+        Batch batch = Batch.of(payloads, stores);
         batch.undecodable().forEach(u -> LOG.errorf(
                 "skipped an undecodable record on %s (%d bytes): %s", u.topic(), u.size(), u.reason()));
         batch.unexpected().forEach(o -> LOG.errorf("skipped a record no run can claim: %s", o.getClass().getSimpleName()));
@@ -95,7 +99,7 @@ public class WriterConsumer {
         }
         LOG.warnf("isolating the refused record(s) of a batch of %d: %s", batch.size(), Failures.describe(last));
         Written all = Written.NONE;
-        for (Batch single : batch.singles()) {
+        for (Batch single : batch.singles(stores)) {
             try {
                 all = all.plus(committed(writer.write(single)));
             } catch (RuntimeException e) {
@@ -107,7 +111,7 @@ public class WriterConsumer {
                 String reason = Failures.describe(e);
                 all = all.plus(committed(untilItWorks("record refused row", () -> writer.writeRefused(single, reason))));
                 single.rowKeys().forEach(k -> publisher.deadLetter(DeadLetter.newBuilder()
-                        .setRunId(k.runId()).setRowNumber(k.rowNumber()).setKind(RunKind.UNKNOWN)
+                        .setRunId(k.runId()).setRowNumber(k.rowNumber()).setKind("UNKNOWN")
                         .setSourceRef("").setStage("writer").setReasons(List.of(reason))
                         .setCells(java.util.Map.of()).setFailedAt(System.currentTimeMillis()).build()));
             }

@@ -7,11 +7,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.polaris.matcher.teachers.Candidate;
-import org.polaris.matcher.teachers.MatchDecision;
-import org.polaris.matcher.teachers.RosterTeacher;
-import org.polaris.matcher.teachers.TeacherMatcher;
-import org.polaris.matcher.teachers.VmsTeacher;
+import org.polaris.matching.teachers.Candidate;
+import org.polaris.matching.teachers.MatchDecision;
+import org.polaris.matching.teachers.RosterTeacher;
+import org.polaris.matching.teachers.TeacherMatcher;
+import org.polaris.matching.teachers.VmsTeacher;
 
 /**
  * Post-import teacher matching (Playbook B): links roster entries to VMS teachers with the

@@ -1,0 +1,43 @@
+package org.polaris.schemas.kinds;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The names of a run's counts, as the ledger, the API and the Expected Output lines use them. */
+public final class RunCounts {
+
+    public static final String PROCESSED = "processed";
+    public static final String CREATED = "created";
+    public static final String UPDATED = "updated";
+    public static final String SKIPPED = "skipped";
+    public static final String UNMATCHED_TEACHER = "unmatchedTeacher";
+    public static final String UNMATCHED_EVENT = "unmatchedEvent";
+    public static final String INVALID = "invalid";
+    public static final String WARNINGS = "warnings";
+
+    /** The outcome counts and the warnings, in the order runs show them. */
+    public static final List<String> STANDARD = List.of(PROCESSED, CREATED, UPDATED, SKIPPED, UNMATCHED_TEACHER,
+            UNMATCHED_EVENT, INVALID, WARNINGS);
+
+    private RunCounts() {
+    }
+
+    /** Every count of a run by name: the outcome counts and warnings, then the kind's counters. */
+    public static Map<String, Integer> of(int processed, int created, int updated, int skipped, int unmatchedTeacher,
+            int unmatchedEvent, int invalid, int warnings, Map<String, Integer> counters) {
+        Map<String, Integer> all = new LinkedHashMap<>();
+        all.put(PROCESSED, processed);
+        all.put(CREATED, created);
+        all.put(UPDATED, updated);
+        all.put(SKIPPED, skipped);
+        all.put(UNMATCHED_TEACHER, unmatchedTeacher);
+        all.put(UNMATCHED_EVENT, unmatchedEvent);
+        all.put(INVALID, invalid);
+        all.put(WARNINGS, warnings);
+        if (counters != null) {
+            counters.forEach(all::putIfAbsent);
+        }
+        return all;
+    }
+}
