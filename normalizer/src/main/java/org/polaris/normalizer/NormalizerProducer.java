@@ -29,6 +29,13 @@ public class NormalizerProducer {
         List<KindRules<?>> all = new ArrayList<>();
         rules.forEach(all::add);
         Normalizer normalizer = new Normalizer(mapping.toMapping(), config.zone(), all);
+        for (KindRules<?> r : all) {
+            if (SourceKinds.byId(r.kind().id()).isEmpty()) {
+                // ingest cannot start a run of it: the rules are never used
+                LOG.warnf("%s are rules of kind %s, which no META-INF/services registration names",
+                        r.getClass().getName(), r.kind().id());
+            }
+        }
         for (SourceKind<?> kind : SourceKinds.all()) {
             if (!normalizer.kinds().contains(kind.id())) {
                 // its runs are rejected ("unknown run kind"), nothing is lost: they stay on the raw topic

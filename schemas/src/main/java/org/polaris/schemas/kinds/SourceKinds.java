@@ -66,7 +66,10 @@ public final class SourceKinds {
         // this class's own loader: the one that loaded the application (and, in tests, the test classes)
         List<SourceKind<?>> kinds = new ArrayList<>();
         for (SourceKind<?> kind : ServiceLoader.load(SourceKind.class, SourceKinds.class.getClassLoader())) {
-            kinds.add(kind);
+            // a class listed in two services files is one kind
+            if (kinds.stream().noneMatch(k -> k.getClass() == kind.getClass())) {
+                kinds.add(kind);
+            }
         }
         check(kinds);
         return List.copyOf(kinds);

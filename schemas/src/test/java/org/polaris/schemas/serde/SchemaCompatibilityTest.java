@@ -87,6 +87,21 @@ class SchemaCompatibilityTest {
         assertThat(current.getCells()).containsEntry("Teacher Email", "a@b.org");
     }
 
+    @Test
+    void theUpgradeRefusesWhatNoRuleCanRead() {
+        Schema old = new Schema.Parser().parse("""
+                {"type":"record","name":"R","fields":[{"name":"a","type":{"type":"enum","name":"E","symbols":["X"]}}]}""");
+        Schema enumToString = new Schema.Parser().parse("""
+                {"type":"record","name":"R","fields":[{"name":"a","type":"string"}]}""");
+        Schema newRequiredField = new Schema.Parser().parse("""
+                {"type":"record","name":"R","fields":[{"name":"a","type":"string"},{"name":"b","type":"int"}]}""");
+        Schema stringToInt = new Schema.Parser().parse("""
+                {"type":"record","name":"R","fields":[{"name":"a","type":"int"}]}""");
+        assertThat(Upgrade.possible(old, enumToString)).isTrue();
+        assertThat(Upgrade.possible(old, newRequiredField)).isFalse();
+        assertThat(Upgrade.possible(old, stringToInt)).isFalse();
+    }
+
     private static byte[] singleObject(Schema schema, Object record) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0xC3);

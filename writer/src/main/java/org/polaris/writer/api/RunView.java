@@ -50,15 +50,20 @@ public record RunView(String runId, String kind, String kindLabel, String status
             RunCounts.STANDARD.forEach(n -> standard.put(n, all.get(n)));
             return standard;
         });
-        List<Extra> extras = kind.map(k -> k.counters().stream()
-                .map(c -> new Extra(c.name(), c.label(), counters.getOrDefault(c.name(), 0))).toList())
-                .orElseGet(() -> counters.entrySet().stream().map(e -> new Extra(e.getKey(), e.getKey(), e.getValue()))
-                        .toList());
+        // the kind's declared counters (0 until counted), then any other the ledger holds, named as stored
+        List<Extra> extras = new java.util.ArrayList<>();
+        kind.ifPresent(k -> k.counters().forEach(c -> extras.add(new Extra(c.name(), c.label(),
+                counters.getOrDefault(c.name(), 0)))));
+        counters.forEach((name, value) -> {
+            if (extras.stream().noneMatch(e -> e.name().equals(name))) {
+                extras.add(new Extra(name, name, value));
+            }
+        });
         return new RunView(r.id.toString(), r.kind, kind.map(SourceKind::label).orElse(r.kind), r.status, r.sourceRef,
                 r.window, r.district, r.triggeredBy, r.mode, r.mappingVersion,
                 r.replayOf == null ? null : r.replayOf.toString(), r.expectedRows, r.processed, r.created, r.updated,
                 r.skipped, r.unmatchedTeacher, r.unmatchedEvent, r.invalid, r.warnings, r.message, r.startedAt,
-                r.completedAt, sum == r.processed, summary, reported, extras);
+                r.completedAt, sum == r.processed, summary, reported, List.copyOf(extras));
     }
 
     /** The block of a run whose kind this build does not know (a run that never started, say). */

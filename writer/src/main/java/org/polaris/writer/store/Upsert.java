@@ -167,7 +167,9 @@ public final class Upsert<V> {
         StringJoiner set = new StringJoiner(", ");
         patched.forEach(c -> set.add(c.name() + " = u." + c.name()));
         onUpdate.forEach(set::add);
-        List<Column<V>> compared = patched.stream().filter(c -> c.role() == Role.VALUE).toList();
+        // what tells a change from an identical row: the compared columns it carries, else all it carries
+        List<Column<V>> values = patched.stream().filter(c -> c.role() == Role.VALUE).toList();
+        List<Column<V>> compared = values.isEmpty() ? patched : values;
         StringBuilder where = new StringBuilder(joinOn(keys()));
         if (!compared.isEmpty()) {
             where.append(" and (").append(list(compared, alias + ".")).append(") is distinct from (")
