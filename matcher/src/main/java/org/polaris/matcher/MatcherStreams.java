@@ -47,10 +47,11 @@ public class MatcherStreams {
         // under load, fetch in large chunks; idle, wait at most 50 ms for them
         props.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), 65536);
         props.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), 50);
-        // a record that cannot be decoded (corrupt, or written by a newer schema) is logged and
-        // skipped, instead of failing the thread on it again and again
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
+        // a record that cannot be decoded (corrupt, or written by a newer schema), or that the topology
+        // fails on, is dead-lettered as an invalid row of its run, instead of failing the thread on it
+        // again and again (the writer records it, so the run completes)
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLettering.Deserialization.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLettering.Processing.class);
         props.putAll(config.streams());
         streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {

@@ -10,7 +10,8 @@ import org.polaris.schemas.avro.UnmatchedReason;
 
 /**
  * The matcher's joiners, as named pure functions. A Pathful row matches a teacher when the
- * roster of its academic year holds its normalized email, and an event when an event carries its
+ * roster of its academic year holds its normalized email as an active entry (a deactivated entry is
+ * kept on the table so the row can say so), and an event when an event carries its
  * EventId as Pathful session id. Unknown teacher wins over unknown event, so a row with both
  * unknown counts once, as an unmatched teacher.
  */
@@ -35,14 +36,20 @@ public final class Matching {
     }
 
     public static boolean isMatched(AttendanceMatch m) {
-        return m.getRoster() != null && m.getEvent() != null;
+        return m.getRoster() != null && m.getRoster().getActive() && m.getEvent() != null;
     }
 
     public static UnmatchedAttendance unmatched(AttendanceMatch m) {
         NormalizedAttendance a = m.getAttendance();
+        String eventToo = m.getEvent() == null ? "; event " + a.getEventId() + " unknown too" : "";
         if (m.getRoster() == null) {
             return new UnmatchedAttendance(a, UnmatchedReason.TEACHER, "teacher email not in the "
-                    + a.getAcademicYear() + " roster" + (m.getEvent() == null ? "; event " + a.getEventId() + " unknown too" : ""));
+                    + a.getAcademicYear() + " roster" + eventToo);
+        }
+        if (!m.getRoster().getActive()) {
+            return new UnmatchedAttendance(a, UnmatchedReason.TEACHER, "the teacher's entry on the "
+                    + a.getAcademicYear() + " roster is deactivated (a roster import no longer carries it, or an "
+                    + "administrator deactivated it)" + eventToo);
         }
         return new UnmatchedAttendance(a, UnmatchedReason.EVENT, "no event with Pathful session id " + a.getEventId());
     }

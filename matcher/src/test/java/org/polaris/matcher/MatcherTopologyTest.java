@@ -142,6 +142,36 @@ class MatcherTopologyTest {
         return values.get(0);
     }
 
+    @Test
+    void aTeacherWhoseRosterEntryIsDeactivatedIsUnmatchedSayingSo() {
+        roster.pipeInput(YEAR + "|ana@k12.org", RosterEntry.newBuilder(teacher("ana@k12.org", 41L)).setActive(false)
+                .build(), T0);
+        events.pipeInput("PS-1", event("PS-1", 7L), T0);
+        rows.pipeInput(YEAR + "|ana@k12.org", row(2, "PS-1", "ana@k12.org"), T0.plusSeconds(1));
+
+        assertThat(matched.isEmpty()).isTrue();
+        UnmatchedAttendance u = unmatched.readValue();
+        assertThat(u.getReason()).isEqualTo(UnmatchedReason.TEACHER);
+        assertThat(u.getDetail()).startsWith("the teacher's entry on the 2024-2025 roster is deactivated");
+    }
+
+    @Test
+    void aDeadLetterOfTheMatcherNamesTheRunAndRowOfItsRecord() {
+        var d = DeadLettering.deadLetter(Topics.NORMALIZED_PATHFUL.name(), 1, 17,
+                org.polaris.schemas.RecordHeaders.of("7d1c2d3e-0000-4000-8000-000000000001", 9), null, "broken");
+        assertThat(d.getRunId()).isEqualTo("7d1c2d3e-0000-4000-8000-000000000001");
+        assertThat(d.getRowNumber()).isEqualTo(9);
+        assertThat(d.getKind()).isEqualTo("PATHFUL");
+        assertThat(d.getSourceOffset()).isEqualTo(17L);
+        var fromValue = DeadLettering.deadLetter(Topics.NORMALIZED_PATHFUL.name(), 1, 18,
+                new org.apache.kafka.common.header.internals.RecordHeaders(), row(4, "PS-1", "a@k12.org"), "broken");
+        assertThat(fromValue.getRunId()).isEqualTo("run-1");
+        assertThat(fromValue.getRowNumber()).isEqualTo(4);
+        var nobodys = DeadLettering.deadLetter(Topics.NORMALIZED_PATHFUL.name(), 1, 19,
+                new org.apache.kafka.common.header.internals.RecordHeaders(), null, "broken");
+        assertThat(nobodys.getRunId()).isEmpty();
+    }
+
     private static RosterEntry teacher(String email, long id) {
         return RosterEntry.newBuilder().setAcademicYear(YEAR).setEmail(email).setTeacherProgressId(id)
                 .setName("Teacher " + id).setBuilding("School").setTargetSessions(1).build();

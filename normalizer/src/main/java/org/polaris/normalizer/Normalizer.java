@@ -85,6 +85,9 @@ public final class Normalizer {
         if (!columns.accepted() || windowProblem(kindRules.kind(), row.getWindow(), year)) {
             return List.of(); // the run was rejected on its start marker
         }
+        if (row.getIngestProblem() != null) {
+            return List.of(deadLetter(row, List.of(row.getIngestProblem())));
+        }
         return List.of(onRow(kindRules, row, columns, year));
     }
 
@@ -126,7 +129,26 @@ public final class Normalizer {
             return deadLetter(row, r.reasons());
         }
         SourceKind<V> kind = kindRules.kind();
-        return new Output(kind.normalizedTopic(), kind.key(r.value()), r.value());
+        V value = r.value();
+        if (!row.getIngestWarnings().isEmpty()) {
+            withWarnings(value, row.getIngestWarnings());
+        }
+        return new Output(kind.normalizedTopic(), kind.key(value), value);
+    }
+
+    /**
+     * Adds what ingest noticed about the row to the record's warnings (every normalized record has a
+     * {@code warnings} field: they reach the row's outcome).
+     */
+    @SuppressWarnings("unchecked")
+    private static void withWarnings(SpecificRecord value, List<String> more) {
+        org.apache.avro.Schema.Field field = value.getSchema().getField("warnings");
+        if (field == null) {
+            return;
+        }
+        List<String> all = new ArrayList<>((List<String>) value.get(field.pos()));
+        all.addAll(more);
+        value.put(field.pos(), all);
     }
 
     /** The run's academic year in canonical form, or null (rows repeat it: computed once per window). */

@@ -290,4 +290,31 @@ class NormalizerTest {
         assertThat(row).extracting(Output::topic).containsExactly(Topics.DEAD_LETTER);
         assertThat(((DeadLetter) row.get(0).value()).getReasons()).containsExactly("unknown run kind UNKNOWN");
     }
+
+    @Test
+    void aRowIngestCouldNotCarryIsInvalidWithIngestsReason() {
+        Map<String, String> columnsOnly = new java.util.LinkedHashMap<>();
+        goodPathfulCells().keySet().forEach(k -> columnsOnly.put(k, ""));
+        RawRow row = RawRow.newBuilder().setRunId(RUN).setKind("PATHFUL").setRowNumber(5).setSourceRef("upload.csv")
+                .setWindow("2024-2025").setCells(columnsOnly)
+                .setIngestProblem("the row is 5,242,913 bytes, more than the 1,000,000 bytes a row may be").build();
+
+        List<Output> out = normalizer.apply(record(row));
+
+        assertThat(out).extracting(Output::topic).containsExactly(Topics.DEAD_LETTER);
+        assertThat(((DeadLetter) out.get(0).value()).getReasons()).containsExactly(
+                "the row is 5,242,913 bytes, more than the 1,000,000 bytes a row may be");
+    }
+
+    @Test
+    void whatIngestNoticedOfARowIsAmongItsWarnings() {
+        RawRow row = RawRow.newBuilder().setRunId(RUN).setKind("PATHFUL").setRowNumber(6).setSourceRef("upload.csv")
+                .setWindow("2024-2025").setCells(goodPathfulCells())
+                .setIngestWarnings(List.of("the row has 1 non-empty cell beyond the header's 5 columns")).build();
+
+        List<Output> out = normalizer.apply(record(row));
+
+        assertThat(((NormalizedAttendance) out.get(0).value()).getWarnings())
+                .contains("the row has 1 non-empty cell beyond the header's 5 columns");
+    }
 }

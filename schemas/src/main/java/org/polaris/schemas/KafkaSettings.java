@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
@@ -19,6 +20,10 @@ public final class KafkaSettings {
 
     public static Map<String, Object> forProducer(Map<String, Object> kafka) {
         return keep(kafka, ProducerConfig.configNames());
+    }
+
+    public static Map<String, Object> forConsumer(Map<String, Object> kafka) {
+        return keep(kafka, ConsumerConfig.configNames());
     }
 
     public static Map<String, Object> forAdmin(Map<String, Object> kafka) {

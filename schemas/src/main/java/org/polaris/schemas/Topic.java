@@ -8,6 +8,11 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, Retention retention) {
 
+    /** The record type the topic's values are (null when its value serde is not an Avro one). */
+    public Class<?> valueType() {
+        return valueSerde instanceof org.polaris.schemas.serde.AvroSerde<?> avro ? avro.type() : null;
+    }
+
     /** How long the broker keeps the topic's records. */
     public enum Retention {
         /** Kept for replay: retention is {@code polaris.kafka.raw-retention} (default 30 days). */

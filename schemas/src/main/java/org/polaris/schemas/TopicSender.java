@@ -2,12 +2,14 @@ package org.polaris.schemas;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Future;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.polaris.schemas.serde.AnyAvroSerializer;
 
@@ -20,9 +22,14 @@ import org.polaris.schemas.serde.AnyAvroSerializer;
 public final class TopicSender implements AutoCloseable {
 
     private final KafkaProducer<String, SpecificRecord> producer;
-    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final java.util.Queue<Exception> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private static final System.Logger LOG = System.getLogger(TopicSender.class.getName());
+
+    private final String clientId;
 
     public TopicSender(Map<String, Object> kafkaConfig, String clientId) {
+        this.clientId = clientId;
         Map<String, Object> props = new HashMap<>(KafkaSettings.forProducer(kafkaConfig));
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -36,7 +43,7 @@ public final class TopicSender implements AutoCloseable {
     public <V extends SpecificRecord> void send(Topic<String, V> topic, String key, V value) {
         producer.send(new ProducerRecord<>(topic.name(), key, value), (metadata, e) -> {
             if (e != null) {
-                failure.compareAndSet(null, e);
+                failures.add(e);
             }
         });
     }
@@ -45,9 +52,22 @@ public final class TopicSender implements AutoCloseable {
     public void sendAny(Topic<String, ?> topic, String key, SpecificRecord value) {
         producer.send(new ProducerRecord<>(topic.name(), key, value), (metadata, e) -> {
             if (e != null) {
-                failure.compareAndSet(null, e);
+                failures.add(e);
             }
         });
+    }
+
+    /**
+     * Sends a record and hands back its future, for a caller that tells each record's failure apart
+     * (one too large for Kafka is that record's fault; the broker away is nobody's): see {@link #await()}.
+     */
+    public Future<RecordMetadata> sendTracked(Topic<String, ?> topic, String key, SpecificRecord value, Headers headers) {
+        return producer.send(new ProducerRecord<>(topic.name(), null, key, value, headers));
+    }
+
+    /** Blocks until every record sent is acknowledged or failed; the futures say which. */
+    public void await() {
+        producer.flush();
     }
 
     /**
@@ -59,18 +79,32 @@ public final class TopicSender implements AutoCloseable {
         for (int p = 0; p < partitions; p++) {
             producer.send(new ProducerRecord<>(topic.name(), p, key, value), (metadata, e) -> {
                 if (e != null) {
-                    failure.compareAndSet(null, e);
+                    failures.add(e);
                 }
             });
         }
     }
 
-    /** Blocks until everything sent is acknowledged; throws if any of it was not. */
+    /**
+     * Blocks until everything sent is acknowledged; throws if any of it was not. A record Kafka
+     * refuses for itself (too large, not serializable: sending it again cannot help) is logged by its
+     * topic and dropped; any other failure (the broker away) throws, with that failure as the cause,
+     * so the caller sends the lot again.
+     */
     public void flush() {
         producer.flush();
-        Exception e = failure.getAndSet(null);
-        if (e != null) {
-            throw new SendFailedException(e);
+        Exception retriable = null;
+        for (Exception e; (e = failures.poll()) != null; ) {
+            if (e instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                    || e instanceof org.apache.kafka.common.errors.SerializationException) {
+                LOG.log(System.Logger.Level.ERROR, "Kafka refused an output of " + clientId
+                        + " for itself and it is dropped: " + e.getClass().getSimpleName());
+            } else if (retriable == null) {
+                retriable = e;
+            }
+        }
+        if (retriable != null) {
+            throw new SendFailedException(retriable);
         }
     }
 

@@ -162,6 +162,28 @@ public class BatchWriter {
         }
     }
 
+    /** Marks a run FAILED (its completion kept failing); publishes its final summary before the commit. */
+    @Transactional
+    public void fail(String runId, String reason, Consumer<Completed> publishBeforeCommit) {
+        try (Connection c = dataSource.getConnection()) {
+            if (RunLedger.fail(c, runId, reason)) {
+                publishBeforeCommit.accept(new Completed(RunLedger.summaries(c, List.of(runId)), List.of()));
+            }
+        } catch (SQLException e) {
+            throw new WriteFailedException(e);
+        }
+    }
+
+    /** Marks the runs without progress for {@code after} STALLED; returns their summaries (to publish). */
+    @Transactional
+    public List<RunSummary> stall(java.time.Duration after) {
+        try (Connection c = dataSource.getConnection()) {
+            return RunLedger.summaries(c, org.polaris.writer.ledger.Stalls.mark(c, after));
+        } catch (SQLException e) {
+            throw new WriteFailedException(e);
+        }
+    }
+
     /** Final summaries of the runs just completed, and what their completion publishes. */
     public record Completed(List<RunSummary> summaries, List<Publication> publications) {
     }

@@ -1,5 +1,6 @@
 package org.polaris.ingest.api;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -101,7 +102,7 @@ public class SheetImportResource {
                 validateOnly ? RunMode.VALIDATE : RunMode.COMMIT, null);
         try {
             RunReceipt receipt = publisher.publish(request, table.header(),
-                    sink -> table.rows().forEach(r -> sink.accept(r.rowNumber(), r.cells())));
+                    sink -> table.rows().forEach(r -> sink.accept(r.rowNumber(), r.cells(), List.of())));
             return Response.accepted(receipt).build();
         } catch (RunPublisher.PublishFailedException e) {
             return ImportResource.error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());

@@ -89,7 +89,22 @@ public final class CsvFile {
             throw new CsvRejected(0, "the file is " + size + " bytes, over the limit of " + maxBytes
                     + " (polaris.ingest.max-file-bytes)");
         }
+        checkNotAnotherFormat();
         checkUtf8();
+    }
+
+    /** Refuses a file that is plainly something else than text, naming what it is (from its first bytes). */
+    private void checkNotAnotherFormat() {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(4096);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String what = FileKinds.describe(head);
+        if (what != null) {
+            throw new CsvRejected(0, what);
+        }
     }
 
     /**
@@ -153,7 +168,9 @@ public final class CsvFile {
         int[] lastRow = {1};
         try (CSVParser parser = open()) {
             var records = parser.iterator();
-            List<Column> columns = columns(headerRecord(records));
+            CSVRecord headerRecord = headerRecord(records);
+            int headerWidth = headerRecord.size();
+            List<Column> columns = columns(headerRecord);
             List<String> header = columns.stream().map(Column::name).toList();
             while (records.hasNext()) {
                 CSVRecord record = records.next();
@@ -172,7 +189,7 @@ public final class CsvFile {
                     cells.put(c.name(), value);
                 }
                 if (!empty) {
-                    consumer.accept(row, cells);
+                    consumer.accept(row, cells, beyondHeader(record, headerWidth));
                 }
             }
             return header;
@@ -183,6 +200,14 @@ public final class CsvFile {
     }
 
     private List<Column> columns(CSVRecord header) {
+        if (header.size() == 1) {
+            String only = header.get(0);
+            String delimiter = only.contains(";") ? "semicolons (;)" : only.contains("\t") ? "tabs" : null;
+            if (delimiter != null) {
+                throw new CsvRejected(headerRows + 1, "the header is one column: the file looks delimited by "
+                        + delimiter + ", not commas; save it as \"CSV UTF-8 (Comma delimited)\" and upload again");
+            }
+        }
         List<Column> columns = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (String value : header) {
@@ -254,10 +279,25 @@ public final class CsvFile {
         return new CsvRejected(row, "the file is not valid CSV: " + root.getMessage());
     }
 
-    /** Receives one non-empty data row. */
+    /**
+     * A warning for a row with non-empty cells beyond the header's columns (they belong to no column
+     * and are dropped); empty trailing cells, as spreadsheets export them, are not worth one.
+     */
+    private static List<String> beyondHeader(CSVRecord record, int headerWidth) {
+        int extra = 0;
+        for (int i = headerWidth; i < record.size(); i++) {
+            if (!record.get(i).isBlank()) {
+                extra++;
+            }
+        }
+        return extra == 0 ? List.of() : List.of("the row has " + extra + " non-empty cell" + (extra == 1 ? "" : "s")
+                + " beyond the header's " + headerWidth + " columns; they belong to no column and were ignored");
+    }
+
+    /** Receives one non-empty data row, with what was noticed about it. */
     @FunctionalInterface
     public interface RowConsumer {
-        void accept(int rowNumber, Map<String, String> cells);
+        void accept(int rowNumber, Map<String, String> cells, List<String> warnings);
     }
 
     private record Column(String name, int index) {

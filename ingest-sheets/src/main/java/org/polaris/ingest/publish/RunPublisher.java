@@ -1,15 +1,21 @@
 package org.polaris.ingest.publish;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,20 +23,30 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Headers;
 import org.polaris.ingest.IngestConfig;
 import org.polaris.schemas.KafkaSettings;
+import org.polaris.schemas.RecordHeaders;
+import org.polaris.schemas.RowRanges;
 import org.polaris.schemas.Topic;
 import org.polaris.schemas.Topics;
 import org.polaris.schemas.avro.RawRecord;
 import org.polaris.schemas.avro.RawRow;
 import org.polaris.schemas.avro.RunEnded;
 import org.polaris.schemas.avro.RunStarted;
+import org.polaris.schemas.serde.AvroCodec;
 
 /**
  * Publishes a run to its raw topic: start marker, rows, end marker with N, all keyed by the run
  * id (one partition, in order) and in one Kafka transaction, so the normalizer (read_committed)
  * sees a run whole or not at all. A plain producer rather than a messaging channel, because the
- * end marker must carry the offsets the broker gave the rows, for replays.
+ * end marker must carry the offsets the broker gave the rows, for replays, and the rows it carries.
+ *
+ * <p>Runs are published concurrently, each on its own transactional producer from a small pool
+ * ({@code polaris.ingest.concurrent-runs}): one large upload does not hold up another import. A
+ * row too large for Kafka is not sent: its row goes with no cells and the reason, and ends as that
+ * row's invalid outcome, so one oversized cell never fails the whole file.
  */
 @ApplicationScoped
 public class RunPublisher {
@@ -42,22 +58,49 @@ public class RunPublisher {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
-    private KafkaProducer<String, RawRecord> producer;
+    /** Idle producers; a run takes one and gives it back, a broken one is replaced by a fresh one. */
+    private BlockingQueue<Slot> idle;
 
-    /** Sends one run. Runs are published one at a time per instance (one transactional producer). */
-    public synchronized RunReceipt publish(RunRequest request, List<String> header, RowSource rows) {
+    @PostConstruct
+    void init() {
+        idle = new ArrayBlockingQueue<>(config.concurrentRuns());
+        for (int i = 0; i < config.concurrentRuns(); i++) {
+            idle.add(new Slot(config.transactionalId() + "-" + i));
+        }
+    }
+
+    /** Sends one run; waits (at most the transaction timeout) for a free producer when all are busy. */
+    public RunReceipt publish(RunRequest request, List<String> header, RowSource rows) {
+        Slot slot;
+        try {
+            slot = idle.poll(config.transactionTimeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException(e);
+        }
+        if (slot == null) {
+            throw new PublishFailedException(new IllegalStateException("every producer stayed busy with other runs"));
+        }
+        try {
+            return publish(slot, request, header, rows);
+        } finally {
+            idle.add(slot);
+        }
+    }
+
+    private RunReceipt publish(Slot slot, RunRequest request, List<String> header, RowSource rows) {
         Topic<String, RawRecord> topic = request.kind().rawTopic();
         String runId = UUID.randomUUID().toString();
         KafkaProducer<String, RawRecord> p;
         try {
-            p = producer();
+            p = slot.producer();
             p.beginTransaction();
         } catch (RuntimeException e) {
-            reset();
+            slot.reset();
             throw new PublishFailedException(e);
         }
         try {
-            send(p, topic, runId, RunStarted.newBuilder().setRunId(runId).setKind(request.kind().id())
+            send(p, topic, runId, 0, RunStarted.newBuilder().setRunId(runId).setKind(request.kind().id())
                     .setSourceRef(request.sourceRef()).setWindow(request.window()).setDistrict(request.district())
                     .setTriggeredBy(request.triggeredBy())
                     .setMode(request.mode()).setHeader(header).setReplayOf(request.replayOf())
@@ -65,43 +108,75 @@ public class RunPublisher {
             AtomicInteger count = new AtomicInteger();
             AtomicReference<Future<RecordMetadata>> first = new AtomicReference<>();
             AtomicReference<Future<RecordMetadata>> last = new AtomicReference<>();
-            rows.forEach((rowNumber, cells) -> {
-                Future<RecordMetadata> sent = send(p, topic, runId, RawRow.newBuilder().setRunId(runId)
+            RowRanges.Builder ranges = new RowRanges.Builder();
+            rows.forEach((rowNumber, cells, warnings) -> {
+                RawRow row = RawRow.newBuilder().setRunId(runId)
                         .setKind(request.kind().id()).setRowNumber(rowNumber).setSourceRef(request.sourceRef())
                         .setWindow(request.window()).setDistrict(request.district()).setMode(request.mode())
-                        .setCells(cells).build());
+                        .setCells(cells).setIngestWarnings(warnings).build();
+                Future<RecordMetadata> sent = send(p, topic, runId, rowNumber, fitted(row));
                 first.compareAndSet(null, sent);
                 last.set(sent);
                 count.incrementAndGet();
+                ranges.add(rowNumber);
             });
             p.flush();
             RecordMetadata firstMeta = first.get() == null ? null : first.get().get();
             RecordMetadata lastMeta = last.get() == null ? null : last.get().get();
-            RecordMetadata end = send(p, topic, runId, RunEnded.newBuilder().setRunId(runId).setKind(request.kind().id())
+            RecordMetadata end = send(p, topic, runId, 0, RunEnded.newBuilder().setRunId(runId).setKind(request.kind().id())
                     .setRowCount(count.get()).setRawTopic(topic.name())
                     .setRawPartition(firstMeta == null ? partitionOf(p, topic, runId) : firstMeta.partition())
                     .setFirstOffset(firstMeta == null ? null : firstMeta.offset())
                     .setLastOffset(lastMeta == null ? null : lastMeta.offset())
+                    .setRowRanges(ranges.build())
                     .setEndedAt(System.currentTimeMillis()).build()).get();
             p.commitTransaction();
             return new RunReceipt(runId, request.kind().id(), count.get(), topic.name(), end.partition(),
                     firstMeta == null ? null : firstMeta.offset(), lastMeta == null ? null : lastMeta.offset());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abort(p);
+            abort(slot, p);
             throw new PublishFailedException(e);
         } catch (ExecutionException | RuntimeException e) {
-            abort(p);
-            if (e instanceof RuntimeException re && !(e instanceof org.apache.kafka.common.KafkaException)) {
+            abort(slot, p);
+            if (e instanceof RuntimeException re && !(e instanceof KafkaException)) {
                 throw re;
             }
             throw new PublishFailedException(e);
         }
     }
 
+    /**
+     * The row as it can travel: itself, or, when its encoding is larger than a row may be, the row
+     * with empty cells and the reason (the cells' sizes are summed first, so only a row that
+     * may be too large is encoded twice).
+     */
+    RawRow fitted(RawRow row) {
+        long chars = 0;
+        for (Map.Entry<String, String> c : row.getCells().entrySet()) {
+            chars += c.getKey().length() + c.getValue().length();
+        }
+        // at most 3 bytes a UTF-16 char in UTF-8, plus the record's other fields
+        if (chars * 3 + 4096 <= config.maxRowBytes()) {
+            return row;
+        }
+        int size = AvroCodec.get().encode(RawRecord.newBuilder().setPayload(row).build()).length;
+        if (size <= config.maxRowBytes()) {
+            return row;
+        }
+        // the cells' values are left out, their columns kept (the normalizer checks every row's header)
+        Map<String, String> columnsOnly = new java.util.LinkedHashMap<>();
+        row.getCells().keySet().forEach(k -> columnsOnly.put(k, ""));
+        return RawRow.newBuilder(row).setCells(columnsOnly).setIngestProblem(String.format(
+                "the row is %,d bytes, more than the %,d bytes a row may be (polaris.ingest.max-row-bytes): "
+                        + "split or shorten its largest cells", size, config.maxRowBytes())).build();
+    }
+
     private static Future<RecordMetadata> send(KafkaProducer<String, RawRecord> p, Topic<String, RawRecord> topic,
-            String runId, Object payload) {
-        return p.send(new ProducerRecord<>(topic.name(), runId, RawRecord.newBuilder().setPayload(payload).build()));
+            String runId, int rowNumber, Object payload) {
+        Headers headers = RecordHeaders.of(runId, rowNumber);
+        return p.send(new ProducerRecord<>(topic.name(), null, runId, RawRecord.newBuilder().setPayload(payload).build(),
+                headers));
     }
 
     private static int partitionOf(KafkaProducer<String, RawRecord> p, Topic<String, RawRecord> topic, String runId) {
@@ -111,46 +186,54 @@ public class RunPublisher {
                 % partitions;
     }
 
-    private void abort(KafkaProducer<String, RawRecord> p) {
+    private static void abort(Slot slot, KafkaProducer<String, RawRecord> p) {
         try {
             p.abortTransaction();
         } catch (RuntimeException e) {
             // the producer is unusable (fenced or broken): start a fresh one next time
-            reset();
+            slot.reset();
         }
-    }
-
-    private void reset() {
-        if (producer != null) {
-            try {
-                producer.close(java.time.Duration.ofSeconds(5));
-            } catch (RuntimeException e) {
-                // closing a broken producer: nothing more to do
-            }
-            producer = null;
-        }
-    }
-
-    private KafkaProducer<String, RawRecord> producer() {
-        if (producer == null) {
-            Map<String, Object> props = new java.util.HashMap<>(KafkaSettings.forProducer(kafkaConfig));
-            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalId());
-            props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, config.transactionTimeoutMs());
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            // big files: fill 512 KB batches, waiting at most 10 ms for one to fill
-            props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
-            props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
-            KafkaProducer<String, RawRecord> p = new KafkaProducer<>(props,
-                    Topics.RAW_PATHFUL.keySerde().serializer(), Topics.RAW_PATHFUL.valueSerde().serializer());
-            p.initTransactions();
-            producer = p;
-        }
-        return producer;
     }
 
     void close(@Observes ShutdownEvent event) {
-        if (producer != null) {
-            producer.close();
+        idle.forEach(Slot::reset);
+    }
+
+    /** One transactional producer, made on first use; its transactional id is stable across restarts. */
+    private final class Slot {
+        private final String transactionalId;
+        private KafkaProducer<String, RawRecord> producer;
+
+        Slot(String transactionalId) {
+            this.transactionalId = transactionalId;
+        }
+
+        KafkaProducer<String, RawRecord> producer() {
+            if (producer == null) {
+                Map<String, Object> props = new HashMap<>(KafkaSettings.forProducer(kafkaConfig));
+                props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+                props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, config.transactionTimeoutMs());
+                props.put(ProducerConfig.ACKS_CONFIG, "all");
+                // big files: fill 512 KB batches, waiting at most 10 ms for one to fill
+                props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+                props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+                KafkaProducer<String, RawRecord> p = new KafkaProducer<>(props,
+                        Topics.RAW_PATHFUL.keySerde().serializer(), Topics.RAW_PATHFUL.valueSerde().serializer());
+                p.initTransactions();
+                producer = p;
+            }
+            return producer;
+        }
+
+        void reset() {
+            if (producer != null) {
+                try {
+                    producer.close(Duration.ofSeconds(5));
+                } catch (RuntimeException e) {
+                    // closing a broken producer: nothing more to do
+                }
+                producer = null;
+            }
         }
     }
 
@@ -160,10 +243,10 @@ public class RunPublisher {
         void forEach(RowSink sink);
     }
 
-    /** Receives one row. */
+    /** Receives one row, with what ingest noticed about it. */
     @FunctionalInterface
     public interface RowSink {
-        void accept(int rowNumber, Map<String, String> cells);
+        void accept(int rowNumber, Map<String, String> cells, List<String> warnings);
     }
 
     /** The broker did not take the run; nothing of it is visible to consumers. */

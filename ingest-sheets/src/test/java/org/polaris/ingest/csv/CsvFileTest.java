@@ -50,7 +50,7 @@ class CsvFileTest {
 
     private static List<Row> readAll(Path p) {
         List<Row> rows = new ArrayList<>();
-        new CsvFile(p).read((n, cells) -> rows.add(new Row(n, new LinkedHashMap<>(cells))));
+        new CsvFile(p).read((n, cells, warnings) -> rows.add(new Row(n, new LinkedHashMap<>(cells))));
         return rows;
     }
 
@@ -77,7 +77,7 @@ class CsvFileTest {
     void readWithBomGivesFirstColumnWithoutBomCharacter() throws IOException {
         Path withBom = write(concat(BOM, "Email,Name\na@x.org,Ann\n".getBytes(StandardCharsets.UTF_8)));
 
-        List<String> header = new CsvFile(withBom).read((n, c) -> { });
+        List<String> header = new CsvFile(withBom).read((n, c, warnings) -> { });
         List<Row> rows = readAll(withBom);
 
         assertThat(header).containsExactly("Email", "Name");
@@ -89,7 +89,7 @@ class CsvFileTest {
     void readReturnsTheHeaderInOrder() throws IOException {
         Path p = write("C,A,B\n1,2,3\n");
 
-        assertThat(new CsvFile(p).read((n, c) -> { })).containsExactly("C", "A", "B");
+        assertThat(new CsvFile(p).read((n, c, warnings) -> { })).containsExactly("C", "A", "B");
     }
 
     @Test
@@ -198,7 +198,7 @@ class CsvFileTest {
         Path p = write("Email,Name\n");
         List<Row> rows = new ArrayList<>();
 
-        List<String> header = new CsvFile(p).read((n, c) -> rows.add(new Row(n, c)));
+        List<String> header = new CsvFile(p).read((n, c, warnings) -> rows.add(new Row(n, c)));
 
         assertThat(header).containsExactly("Email", "Name");
         assertThat(rows).isEmpty();
@@ -358,7 +358,7 @@ class CsvFileTest {
                 new byte[] {0}, "ob\n".getBytes(StandardCharsets.UTF_8)));
         List<Integer> seen = new ArrayList<>();
 
-        CsvRejected e = catchThrowableOfType(CsvRejected.class, () -> new CsvFile(p).read((n, c) -> seen.add(n)));
+        CsvRejected e = catchThrowableOfType(CsvRejected.class, () -> new CsvFile(p).read((n, c, warnings) -> seen.add(n)));
 
         assertThat(e).isNotNull();
         assertThat(e.row()).isEqualTo(3);
@@ -554,5 +554,54 @@ class CsvFileTest {
         List<String> header = new CsvFile(p, 3).header();
 
         assertThat(header).containsExactly("Session Title", "Date");
+    }
+
+    // --- other formats, other delimiters, cells beyond the header ----------------------------
+
+    private String refusalOf(byte[] bytes) throws IOException {
+        Path p = write(bytes);
+        CsvRejected e = catchThrowableOfType(CsvRejected.class, () -> new CsvFile(p).checkSize(1_000_000));
+        assertThat(e).as("refused").isNotNull();
+        return e.getMessage();
+    }
+
+    @Test
+    void filesOfAnotherFormatAreNamedForWhatTheyAre() throws IOException {
+        assertThat(refusalOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0}))
+                .contains("a PNG image");
+        assertThat(refusalOf(new byte[] {0x1F, (byte) 0x8B, 8, 0, 0, 0, 0, 0})).contains("a gzip archive");
+        assertThat(refusalOf(concat(new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0},
+                "[Content_Types].xml xl/workbook.xml".getBytes(StandardCharsets.US_ASCII))))
+                .contains("an Excel workbook (XLSX");
+        assertThat(refusalOf(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0})).contains("(XLS,");
+        assertThat(refusalOf("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII))).contains("a PDF document");
+    }
+
+    @Test
+    void utf16TextIsNamedWithOrWithoutItsByteOrderMark() throws IOException {
+        assertThat(refusalOf("Email,Name\na@x.org,Ann\n".getBytes(StandardCharsets.UTF_16LE))).contains("UTF-16 text");
+        assertThat(refusalOf(concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "Email,Name\n".getBytes(StandardCharsets.UTF_16LE)))).contains("UTF-16 text");
+        assertThat(refusalOf("Email,Name\na@x.org,Ann\n".getBytes(StandardCharsets.UTF_16BE))).contains("UTF-16 text");
+    }
+
+    @Test
+    void aSemicolonOrTabDelimitedFileIsToldItsDelimiter() throws IOException {
+        CsvRejected semicolons = readRejected(write("SessionId;EventId;TeacherEmail\nS-1;E-1;a@x.org\n"));
+        assertThat(semicolons.getMessage()).contains("delimited by semicolons (;)").startsWith("row 1: ");
+        CsvRejected tabs = readRejected(write("SessionId\tEventId\tTeacherEmail\nS-1\tE-1\ta@x.org\n"));
+        assertThat(tabs.getMessage()).contains("delimited by tabs");
+    }
+
+    @Test
+    void aRowWithCellsBeyondTheHeaderIsWarnedEmptyTrailingCellsAreNot() throws IOException {
+        Path p = write("Email,Name\na@x.org,Ann,extra,,\nb@x.org,Bo,,\n");
+        List<List<String>> warnings = new ArrayList<>();
+
+        new CsvFile(p).read((n, c, w) -> warnings.add(w));
+
+        assertThat(warnings.get(0)).containsExactly(
+                "the row has 1 non-empty cell beyond the header's 2 columns; they belong to no column and were ignored");
+        assertThat(warnings.get(1)).isEmpty();
     }
 }

@@ -31,7 +31,10 @@ public class PipelineResource implements QuarkusTestResourceLifecycleManager {
                     "polaris.data-dir", dir.toString(),
                     "polaris.sheets.root-url", google.rootUrl(),
                     "polaris.sheets.credentials-file", google.writeKeyFile(dir).toString(),
-                    "polaris.sheets.initial-backoff", "PT0.05S");
+                    "polaris.sheets.initial-backoff", "PT0.05S",
+                    // a run without progress for 5 s is stalled (PoisonRecordsIT); it still completes later
+                    "polaris.writer.stall-after", "PT5S",
+                    "polaris.writer.stall-check", "1s");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

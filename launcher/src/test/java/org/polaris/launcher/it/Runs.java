@@ -30,12 +30,12 @@ final class Runs {
         return response.jsonPath().getMap("");
     }
 
-    /** The run once it is complete or rejected (deadline 60 s). */
+    /** The run once it is final: complete, rejected or failed (a stalled run may still complete; deadline 60 s). */
     static Map<String, Object> awaitFinal(String runId) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             Response r = RestAssured.get("/api/runs/" + runId);
             return r.statusCode() == 200 ? r.jsonPath().<String, Object>getMap("") : null;
-        }, run -> run != null && !"RUNNING".equals(run.get("status")));
+        }, run -> run != null && !"RUNNING".equals(run.get("status")) && !"STALLED".equals(run.get("status")));
     }
 
     static Map<String, Object> importFile(String kind, Path file, String academicYear) {

@@ -130,7 +130,7 @@ class SourceKindPluginIT {
     private List<String> widgets() throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select widget_id, name, color from test_widget order by widget_id")) {
+             ResultSet rs = s.executeQuery("select widget_id, name, color from test_widget where widget_id like 'W-%' order by widget_id")) {
             while (rs.next()) {
                 out.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
             }

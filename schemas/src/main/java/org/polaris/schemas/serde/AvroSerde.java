@@ -19,6 +19,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         return new AvroSerde<>(type);
     }
 
+    /** The record type this serde reads and writes. */
+    public Class<T> type() {
+        return type;
+    }
+
     @Override
     public Serializer<T> serializer() {
         return (topic, value) -> value == null ? null : AvroCodec.get().encode(value);

@@ -90,7 +90,7 @@ public class RosterStore implements KindStore<NormalizedRosterEntry> {
             where tp.academic_year = ? and tp.district is not distinct from ? and tp.active
               and not exists (select 1 from roster_run_row m
                               where m.run_id = ?::uuid and m.academic_year = tp.academic_year and m.email = tp.email)
-            returning tp.academic_year, tp.email
+            returning tp.id, tp.academic_year, tp.email, tp.name, tp.building, tp.district, tp.target_sessions
             """;
 
     @Override
@@ -128,10 +128,10 @@ public class RosterStore implements KindStore<NormalizedRosterEntry> {
             effects.note(run.runId(), "no valid row: the roster of " + run.window()
                     + (run.district() == null ? "" : " (" + run.district() + ")") + " was left as it was");
         } else if (run.window() != null) {
-            List<String> keys = replace(c, run.runId(), run.window(), run.district());
-            effects.count(run.runId(), RosterKind.DEACTIVATED, keys.size());
-            // tombstones for the matcher's table, before the commit (see BatchWriter.complete)
-            keys.forEach(key -> effects.publish(Publication.of(Topics.REF_ROSTER, key, null)));
+            Map<String, RosterEntry> deactivated = replace(c, run.runId(), run.window(), run.district());
+            effects.count(run.runId(), RosterKind.DEACTIVATED, deactivated.size());
+            // the matcher's table learns they are inactive before the commit (see BatchWriter.complete)
+            deactivated.forEach((key, entry) -> effects.publish(Publication.of(Topics.REF_ROSTER, key, entry)));
         }
         for (String year : yearsOf(c, run.runId())) {
             ProgressStore.recompute(c, year);
@@ -181,11 +181,12 @@ public class RosterStore implements KindStore<NormalizedRosterEntry> {
 
     /**
      * Completes a roster run's replace: every active entry of (district, year) the run did not carry
-     * is deactivated (kept, never deleted). Returns the keys deactivated.
+     * is deactivated (kept, never deleted). Returns the entries deactivated, by key, as the matcher's
+     * table holds them now (inactive).
      */
-    static List<String> replace(Connection c, String runId, String academicYear, String district)
+    static Map<String, RosterEntry> replace(Connection c, String runId, String academicYear, String district)
             throws SQLException {
-        List<String> keys = new ArrayList<>();
+        Map<String, RosterEntry> entries = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(REPLACE)) {
             ps.setString(1, runId);
             ps.setString(2, academicYear);
@@ -193,11 +194,14 @@ public class RosterStore implements KindStore<NormalizedRosterEntry> {
             ps.setString(4, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(Keys.roster(rs.getString(1), rs.getString(2)));
+                    entries.put(Keys.roster(rs.getString(2), rs.getString(3)), RosterEntry.newBuilder()
+                            .setTeacherProgressId(rs.getLong(1)).setAcademicYear(rs.getString(2))
+                            .setEmail(rs.getString(3)).setName(rs.getString(4)).setBuilding(rs.getString(5))
+                            .setDistrict(rs.getString(6)).setTargetSessions(rs.getInt(7)).setActive(false).build());
                 }
             }
         }
-        return keys;
+        return entries;
     }
 
     /** How many rows of a roster run were accepted (the keys it carries). */
@@ -267,8 +271,8 @@ public class RosterStore implements KindStore<NormalizedRosterEntry> {
     }
 
     /**
-     * The current reference row of every key in the batch: the entry when active, null (a
-     * tombstone for the matcher's table) when not.
+     * The current reference row of every key in the batch, active or not (a deactivated entry stays
+     * on the matcher's table, marked inactive, so a Pathful row of that teacher says it is deactivated).
      */
     static Map<String, RosterEntry> current(Connection c, List<NormalizedRosterEntry> rows) throws SQLException {
         Map<String, RosterEntry> refs = new LinkedHashMap<>();
@@ -281,10 +285,11 @@ public class RosterStore implements KindStore<NormalizedRosterEntry> {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String key = Keys.roster(rs.getString(2), rs.getString(3));
-                    refs.put(key, !rs.getBoolean(8) ? null : RosterEntry.newBuilder()
+                    refs.put(key, RosterEntry.newBuilder()
                             .setTeacherProgressId(rs.getLong(1)).setAcademicYear(rs.getString(2))
                             .setEmail(rs.getString(3)).setName(rs.getString(4)).setBuilding(rs.getString(5))
-                            .setDistrict(rs.getString(6)).setTargetSessions(rs.getInt(7)).build());
+                            .setDistrict(rs.getString(6)).setTargetSessions(rs.getInt(7)).setActive(rs.getBoolean(8))
+                            .build());
                 }
             }
         }

@@ -28,9 +28,14 @@ public final class RecordedRows {
     private final Map<String, BitSet> runs = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, BitSet> eldest) {
-            return size() > RUNS_KEPT;
+            if (size() > RUNS_KEPT) {
+                unnumbered.remove(eldest.getKey());
+                return true;
+            }
+            return false;
         }
     };
+    private final Map<String, Set<Integer>> unnumbered = new java.util.HashMap<>();
 
     /** The rows among these that the ledger already holds, loading unknown runs from the database. */
     public synchronized Set<RowKey> recorded(Connection c, List<RowKey> rows) throws SQLException {
@@ -41,7 +46,7 @@ public final class RecordedRows {
                 bits = load(c, k.runId());
                 runs.put(k.runId(), bits);
             }
-            if (bits.get(k.rowNumber())) {
+            if (k.rowNumber() >= 0 ? bits.get(k.rowNumber()) : negatives(k.runId()).contains(k.rowNumber())) {
                 out.add(k);
             }
         }
@@ -53,7 +58,11 @@ public final class RecordedRows {
         for (RowKey k : rows) {
             BitSet bits = runs.get(k.runId());
             if (bits != null) {
-                bits.set(k.rowNumber());
+                if (k.rowNumber() >= 0) {
+                    bits.set(k.rowNumber());
+                } else {
+                    negatives(k.runId()).add(k.rowNumber());
+                }
             }
         }
     }
@@ -61,15 +70,31 @@ public final class RecordedRows {
     /** Forget these runs (after a conflict: another writer recorded some of their rows). */
     public synchronized void forget(Collection<String> runIds) {
         runs.keySet().removeAll(new HashSet<>(runIds));
+        unnumbered.keySet().removeAll(new HashSet<>(runIds));
     }
 
-    private static BitSet load(Connection c, String runId) throws SQLException {
+    /**
+     * Records whose row could not be read (a corrupt record) have negative row numbers: rare, kept
+     * apart from the bitmap of real rows.
+     */
+    private Set<Integer> negatives(String runId) {
+        return unnumbered.computeIfAbsent(runId, k -> new HashSet<>());
+    }
+
+    private BitSet load(Connection c, String runId) throws SQLException {
         BitSet bits = new BitSet();
+        Set<Integer> negative = negatives(runId);
+        negative.clear();
         try (PreparedStatement ps = c.prepareStatement(LOAD)) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    bits.set(rs.getInt(1));
+                    int row = rs.getInt(1);
+                    if (row >= 0) {
+                        bits.set(row);
+                    } else {
+                        negative.add(row);
+                    }
                 }
             }
         }

@@ -46,14 +46,14 @@ public final class RunLedger {
 
     private static final String ENDED = """
             update import_run set kind = ?, expected_rows = ?, raw_topic = ?, raw_partition = ?, raw_first_offset = ?,
-                raw_last_offset = ?, ended_at = ?, updated_at = now()
+                raw_last_offset = ?, ended_at = ?, row_ranges = ?, updated_at = now()
             where id = ?::uuid
             """;
 
     private static final String REJECTED = """
             update import_run set status = 'REJECTED', message = ?, mapping_version = coalesce(?, mapping_version),
                 completed_at = now(), updated_at = now()
-            where id = ?::uuid and status = 'RUNNING'
+            where id = ?::uuid and status in ('RUNNING', 'STALLED')
             """;
 
 
@@ -66,8 +66,10 @@ public final class RunLedger {
             """;
 
     private static final String COMPLETE = """
-            update import_run set status = 'COMPLETED', completed_at = now(), updated_at = now()
-            where id = any(?::uuid[]) and status = 'RUNNING' and expected_rows is not null and processed >= expected_rows
+            update import_run set status = 'COMPLETED', completed_at = now(), updated_at = now(),
+                message = case when status = 'STALLED' then null else message end
+            where id = any(?::uuid[]) and status in ('RUNNING', 'STALLED') and expected_rows is not null
+              and processed >= expected_rows
             returning id::text, kind, run_window, mode, district
             """;
 
@@ -116,7 +118,8 @@ public final class RunLedger {
             setLong(ps, 5, e.getFirstOffset());
             setLong(ps, 6, e.getLastOffset());
             ps.setTimestamp(7, new Timestamp(e.getEndedAt()));
-            ps.setString(8, e.getRunId());
+            ps.setString(8, e.getRowRanges().isEmpty() ? null : String.join(",", e.getRowRanges()));
+            ps.setString(9, e.getRunId());
             ps.executeUpdate();
         }
     }
@@ -194,6 +197,17 @@ public final class RunLedger {
             ps.setString(1, message);
             ps.setString(2, runId);
             ps.executeUpdate();
+        }
+    }
+
+    /** Marks a run FAILED with the reason (its completion kept failing); returns whether it was open. */
+    public static boolean fail(Connection c, String runId, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update import_run set status = 'FAILED', message = ?, completed_at = now(), updated_at = now()
+                where id = ?::uuid and status in ('RUNNING', 'STALLED')""")) {
+            ps.setString(1, reason);
+            ps.setString(2, runId);
+            return ps.executeUpdate() == 1;
         }
     }
 

@@ -35,6 +35,12 @@ final class Failures {
             if (t.getClass().getName().contains("Acquisition") || t.getClass().getName().contains("ConnectException")) {
                 return true;
             }
+            // the broker away or slow: Kafka's own retriable errors, and a flush that timed out
+            if (t instanceof org.apache.kafka.common.errors.RetriableException
+                    || t instanceof org.apache.kafka.common.errors.TimeoutException
+                    || t instanceof org.apache.kafka.common.errors.DisconnectException) {
+                return true;
+            }
         }
         return false;
     }
@@ -49,10 +55,29 @@ final class Failures {
         return false;
     }
 
+    /**
+     * What went wrong, without the data it was about: a database error's text quotes key values
+     * (emails, names) in its detail and often its message, so only its SQL state and constraint are
+     * kept; any other failure is named by its class. Safe for logs and for the reasons operators read.
+     */
     static String describe(Throwable e) {
+        for (Throwable t : chain(e)) {
+            if (t instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+                var server = p.getServerErrorMessage();
+                StringBuilder b = new StringBuilder("SQLSTATE ").append(p.getSQLState());
+                if (server.getConstraint() != null) {
+                    b.append(" (constraint ").append(server.getConstraint()).append(')');
+                } else if (server.getTable() != null) {
+                    b.append(" (table ").append(server.getTable())
+                            .append(server.getColumn() == null ? "" : ", column " + server.getColumn()).append(')');
+                }
+                return b.toString();
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                return "SQLSTATE " + s.getSQLState();
+            }
+        }
         java.util.List<Throwable> chain = chain(e);
-        Throwable root = chain.get(chain.size() - 1);
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        return chain.get(chain.size() - 1).getClass().getSimpleName();
     }
 }

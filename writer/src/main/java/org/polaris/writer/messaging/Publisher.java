@@ -59,6 +59,12 @@ public class Publisher {
         }
     }
 
+    /** Summaries outside a batch (runs marked stalled). */
+    public void summaries(java.util.List<RunSummary> summaries) {
+        summaries.forEach(s -> sender.send(Topics.RUN_SUMMARIES, s.getRunId(), s));
+        sender.flush();
+    }
+
     public void deadLetter(DeadLetter d) {
         sender.send(Topics.DEAD_LETTER, d.getRunId(), d);
         sender.flush();

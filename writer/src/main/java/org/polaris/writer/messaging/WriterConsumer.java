@@ -1,26 +1,52 @@
 package org.polaris.writer.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.polaris.schemas.RecordHeaders;
+import org.polaris.schemas.Topic;
+import org.polaris.schemas.Topics;
+import org.polaris.schemas.WorkerStatus;
 import org.polaris.schemas.avro.DeadLetter;
+import org.polaris.schemas.avro.RunEvent;
+import org.polaris.schemas.avro.RunStatus;
 import org.polaris.schemas.avro.RunSummary;
+import org.polaris.schemas.kinds.SourceKind;
+import org.polaris.schemas.kinds.SourceKinds;
+import org.polaris.schemas.serde.AnyAvroDeserializer.Undecodable;
 import org.polaris.writer.Batch;
 import org.polaris.writer.BatchWriter;
 import org.polaris.writer.BatchWriter.Written;
 import org.polaris.writer.Stores;
+import org.polaris.writer.WriterConfig;
 
 /**
  * Thin glue: one poll of the writer's topics becomes one batch. The batch commits in the
  * database, its outputs are acknowledged by the broker, and only then does this method return,
- * which acknowledges the input offsets. A batch the database refuses is retried, then split so
- * that the one refused row is recorded as invalid (with the reason) and the rest go through.
+ * which acknowledges the input offsets. Every record ends:
+ * <ul>
+ *   <li>a record that cannot be decoded, or is not what its topic carries, becomes an invalid row of
+ *       its run (its headers name the run and row), else a dead letter with its topic, partition and
+ *       offset;</li>
+ *   <li>a batch the database refuses is split, each record tried {@code record-attempts} times, and a
+ *       record still refused is recorded as invalid with the reason (its SQL state, never its data)
+ *       and dead-lettered; the rest go through;</li>
+ *   <li>a run whose completion keeps failing is marked FAILED after {@code record-attempts} tries;</li>
+ *   <li>the database or the broker away is waited for, with backoff, for as long as it lasts:
+ *       nothing is acknowledged that is not recorded, readiness says why.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class WriterConsumer {
@@ -28,7 +54,8 @@ public class WriterConsumer {
     public static final String CHANNEL = "writer-in";
 
     private static final Logger LOG = Logger.getLogger(WriterConsumer.class);
-    private static final int ATTEMPTS_BEFORE_ISOLATING = 3;
+    private static final int BATCH_ATTEMPTS_BEFORE_ISOLATING = 2;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     @Inject
     BatchWriter writer;
@@ -39,23 +66,92 @@ public class WriterConsumer {
     @Inject
     Stores stores;
 
+    @Inject
+    WriterConfig config;
+
+    private final WorkerStatus status = new WorkerStatus();
+    private final Map<String, Class<?>> topicTypes = new HashMap<>();
+
+    public WriterConsumer() {
+        for (Topic<String, ?> t : Topics.writerInputs()) {
+            topicTypes.put(t.name(), t.valueType());
+        }
+    }
+
+    public WorkerStatus status() {
+        return status;
+    }
+
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(List<Object> payloads) {
-        // A failure here would stop the channel, and with it the writer: retry the poll instead
-        // (nothing of it is acknowledged until it went through), with backoff, logging why.
+    public void consume(ConsumerRecords<String, Object> records) {
+        List<Object> payloads = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, Object> r : records) {
+            payloads.add(checked(r));
+        }
+        // A failure here would stop the channel, and with it the writer: a failure that is nobody's
+        // (the broker or the database away) is waited out; a record's own failures end inside process().
+        // Anything else is a fault of the writer itself: the poll is tried again (never acknowledged
+        // unrecorded), with backoff, and readiness says so.
         Duration backoff = Duration.ofSeconds(1);
         while (true) {
             try {
-                process(payloads);
+                untilItWorks("write a poll of " + payloads.size() + " records", () -> {
+                    process(payloads);
+                    return null;
+                });
                 return;
             } catch (RuntimeException e) {
-                LOG.errorf(e, "a poll of %d records failed; retrying in %d s", payloads.size(), backoff.toSeconds());
+                status.waiting("a poll of " + payloads.size() + " records failed: " + Failures.describe(e));
+                LOG.errorf("a poll of %d records failed (%s); trying it again in %d s", payloads.size(),
+                        Failures.describe(e), backoff.toSeconds());
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(60)) > 0 ? Duration.ofSeconds(60)
-                        : backoff.multipliedBy(2);
+                backoff = min(backoff.multipliedBy(2));
             }
         }
+    }
+
+    /**
+     * The record as the batch takes it: itself when it is what its topic carries, else a dead letter
+     * for its row (the row is invalid) when its headers say whose it is, else nothing to write (it is
+     * dead-lettered with where it was read, and logged).
+     */
+    Object checked(ConsumerRecord<String, Object> r) {
+        Object value = r.value();
+        Class<?> expected = topicTypes.get(r.topic());
+        boolean fits = value != null && !(value instanceof Undecodable)
+                && (expected == null || expected.isInstance(value)
+                        || (expected == RunEvent.class && value instanceof RunEvent));
+        if (fits) {
+            return value;
+        }
+        String where = r.topic() + " partition " + r.partition() + " offset " + r.offset();
+        String what = value instanceof Undecodable u ? "could not be decoded (" + u.size() + " bytes): " + u.reason()
+                : value == null ? "is empty" : "is a " + ((SpecificRecord) value).getSchema().getName() + " record, but "
+                        + r.topic() + " carries " + (expected == null ? "other" : expected.getSimpleName()) + " records";
+        String reason = "the record at " + where + " " + what;
+        String runId = RecordHeaders.runOf(r.headers(), r.key());
+        int row = RecordHeaders.rowOf(r.headers());
+        DeadLetter d = DeadLetter.newBuilder().setRunId(runId == null ? "" : runId).setKind(kindOf(r.topic()))
+                .setRowNumber(row > 0 ? row : -(1 + (int) (r.offset() & 0x3FFFFFFF))).setSourceRef("")
+                .setStage("writer").setReasons(List.of(reason)).setCells(Map.of())
+                .setFailedAt(System.currentTimeMillis()).setSourceTopic(r.topic()).setSourcePartition(r.partition())
+                .setSourceOffset(r.offset()).build();
+        LOG.warn(reason);
+        if (runId == null) {
+            // no run can claim it: kept on the dead-letter topic for operators, never written
+            untilItWorks("dead-letter a record no run claims", () -> {
+                publisher.deadLetter(d);
+                return null;
+            });
+            return null;
+        }
+        return d;
+    }
+
+    private static String kindOf(String topic) {
+        return SourceKinds.all().stream().filter(k -> k.writerTopics().stream().anyMatch(t -> t.name().equals(topic)))
+                .map(SourceKind::id).findFirst().orElse("UNKNOWN");
     }
 
     private void process(List<Object> payloads) {
@@ -71,16 +167,45 @@ public class WriterConsumer {
         // a second, short transaction, once the batch's reference rows are on the broker
         List<String> complete = written.progress().stream()
                 .filter(s -> s.getExpectedRows() != null && s.getProcessed() >= s.getExpectedRows()
-                        && s.getStatus() == org.polaris.schemas.avro.RunStatus.RUNNING)
+                        && (s.getStatus() == RunStatus.RUNNING || s.getStatus() == RunStatus.STALLED))
                 .map(RunSummary::getRunId).toList();
         if (!complete.isEmpty()) {
-            untilItWorks("complete runs", () -> writer.complete(complete, publisher::completed));
+            complete(complete);
         }
+    }
+
+    /** Completes runs; a completion that keeps failing on its own marks its runs FAILED, one by one. */
+    private void complete(List<String> runIds) {
+        RuntimeException last = null;
+        Duration backoff = config.retryBackoff();
+        for (int attempt = 1; attempt <= config.recordAttempts(); attempt++) {
+            try {
+                untilItWorks("complete runs", () -> writer.complete(runIds, publisher::completed));
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.warnf("completing %d run(s) failed (attempt %d of %d): %s", runIds.size(), attempt,
+                        config.recordAttempts(), Failures.describe(e));
+                sleep(backoff);
+                backoff = min(backoff.multipliedBy(2));
+            }
+        }
+        if (runIds.size() > 1) {
+            runIds.forEach(id -> complete(List.of(id)));
+            return;
+        }
+        String reason = "completing the run failed " + config.recordAttempts() + " times (" + Failures.describe(last)
+                + "); its rows are recorded, its completion (e.g. a roster replace) was not applied";
+        LOG.errorf("run %s: %s", runIds.get(0), reason);
+        untilItWorks("mark a run failed", () -> {
+            writer.fail(runIds.get(0), reason, publisher::completed);
+            return null;
+        });
     }
 
     private Written write(Batch batch) {
         RuntimeException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS_BEFORE_ISOLATING; attempt++) {
+        for (int attempt = 1; attempt <= BATCH_ATTEMPTS_BEFORE_ISOLATING; attempt++) {
             try {
                 return committed(writer.write(batch));
             } catch (RuntimeException e) {
@@ -100,23 +225,39 @@ public class WriterConsumer {
         LOG.warnf("isolating the refused record(s) of a batch of %d: %s", batch.size(), Failures.describe(last));
         Written all = Written.NONE;
         for (Batch single : batch.singles(stores)) {
-            try {
-                all = all.plus(committed(writer.write(single)));
-            } catch (RuntimeException e) {
-                if (Failures.isTransient(e)) {
-                    all = all.plus(committed(untilItWorks("write record", () -> writer.write(single))));
-                    continue;
-                }
-                writer.forget(single.runIds());
-                String reason = Failures.describe(e);
-                all = all.plus(committed(untilItWorks("record refused row", () -> writer.writeRefused(single, reason))));
-                single.rowKeys().forEach(k -> publisher.deadLetter(DeadLetter.newBuilder()
-                        .setRunId(k.runId()).setRowNumber(k.rowNumber()).setKind("UNKNOWN")
-                        .setSourceRef("").setStage("writer").setReasons(List.of(reason))
-                        .setCells(java.util.Map.of()).setFailedAt(System.currentTimeMillis()).build()));
-            }
+            all = all.plus(writeSingle(single));
         }
         return all;
+    }
+
+    /** One record, tried {@code record-attempts} times; still refused, it is recorded invalid and dead-lettered. */
+    private Written writeSingle(Batch single) {
+        RuntimeException last = null;
+        Duration backoff = config.retryBackoff();
+        for (int attempt = 1; attempt <= config.recordAttempts(); attempt++) {
+            try {
+                return committed(untilItWorks("write record", () -> writer.write(single)));
+            } catch (RuntimeException e) {
+                last = e;
+                writer.forget(single.runIds());
+                if (attempt < config.recordAttempts()) {
+                    sleep(backoff);
+                    backoff = min(backoff.multipliedBy(2));
+                }
+            }
+        }
+        String reason = Failures.describe(last);
+        LOG.warnf("a record refused %d times is recorded as invalid: %s", config.recordAttempts(), reason);
+        Written refused = committed(untilItWorks("record refused row", () -> writer.writeRefused(single, reason)));
+        String kind = single.rows().isEmpty() ? "UNKNOWN" : single.rows().get(0).store().kind();
+        single.rowKeys().forEach(k -> untilItWorks("dead-letter a refused row", () -> {
+            publisher.deadLetter(DeadLetter.newBuilder()
+                    .setRunId(k.runId()).setRowNumber(k.rowNumber()).setKind(kind)
+                    .setSourceRef("").setStage("writer").setReasons(List.of("the writer could not store this row: " + reason))
+                    .setCells(Map.of()).setFailedAt(System.currentTimeMillis()).build());
+            return null;
+        }));
+        return refused;
     }
 
     private static void sleep(Duration d) {
@@ -128,29 +269,32 @@ public class WriterConsumer {
         }
     }
 
+    private static Duration min(Duration d) {
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+
     private Written committed(Written written) {
         writer.committed(written);
         return written;
     }
 
-    private static <T> T untilItWorks(String what, Supplier<T> action) {
+    /** Runs the action until it works or fails for a reason that is not the database's or the broker's absence. */
+    private <T> T untilItWorks(String what, Supplier<T> action) {
         Duration backoff = Duration.ofMillis(200);
         while (true) {
             try {
-                return action.get();
+                T result = action.get();
+                status.working();
+                return result;
             } catch (RuntimeException e) {
                 if (!Failures.isTransient(e)) {
                     throw e;
                 }
-                LOG.warnf("%s: database unavailable (%s); retrying in %d ms", what, Failures.describe(e), backoff.toMillis());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
-                        : backoff.multipliedBy(2);
+                status.waiting(what + ": " + Failures.describe(e));
+                LOG.warnf("%s: database or broker unavailable (%s); retrying in %d ms", what, Failures.describe(e),
+                        backoff.toMillis());
+                sleep(backoff);
+                backoff = min(backoff.multipliedBy(2));
             }
         }
     }

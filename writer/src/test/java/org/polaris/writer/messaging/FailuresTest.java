@@ -111,38 +111,32 @@ class FailuresTest {
         assertThat(Failures.isConflict(null)).isFalse();
     }
 
-    // --- describe -----------------------------------------------------------------------------
+    // --- describe: never the data ---------------------------------------------------------
 
     @Test
-    void describeGivesTheFirstLineOfTheRootCauseMessage() {
+    void describeGivesTheSqlStateNotTheMessageThatQuotesKeyValues() {
         SQLException root = new SQLException(
                 "ERROR: duplicate key value violates unique constraint \"event_teacher_pkey\"\n"
-                        + "  Detail: Key (event_id, teacher_id)=(1, 2) already exists.", "23505");
+                        + "  Detail: Key (event_id, teacher_email)=(1, ana@kckps.org) already exists.", "23505");
         Throwable e = new RuntimeException("could not execute batch", new IllegalStateException("middle", root));
 
-        assertThat(Failures.describe(e))
-                .isEqualTo("ERROR: duplicate key value violates unique constraint \"event_teacher_pkey\"");
+        assertThat(Failures.describe(e)).isEqualTo("SQLSTATE 23505").doesNotContain("ana@kckps.org");
     }
 
     @Test
-    void describeHandlesCrlfMessages() {
-        assertThat(Failures.describe(new SQLException("first\r\nsecond"))).isEqualTo("first");
+    void describeNamesTheConstraintAPostgresErrorCarries() {
+        var server = new org.postgresql.util.ServerErrorMessage("SERROR\0C23514\0Mnew row for relation "
+                + "\"teacher_progress\" violates check constraint \"teacher_progress_target_sessions_check\"\0"
+                + "DFailing row contains (ana@kckps.org, -1).\0tteacher_progress\0nteacher_progress_target_sessions_check\0\0");
+        Throwable e = new RuntimeException(new org.postgresql.util.PSQLException(server));
+
+        assertThat(Failures.describe(e)).isEqualTo("SQLSTATE 23514 (constraint teacher_progress_target_sessions_check)");
     }
 
     @Test
-    void describeOfAnExceptionWithoutCauseIsItsOwnMessage() {
-        assertThat(Failures.describe(new IllegalStateException("only this"))).isEqualTo("only this");
-    }
-
-    @Test
-    void describeWithoutAMessageGivesTheRootClassName() {
-        Throwable e = new RuntimeException("outer", new NullPointerException());
-
-        assertThat(Failures.describe(e)).isEqualTo("NullPointerException");
-    }
-
-    @Test
-    void describeOfAnEmptyMessageIsEmpty() {
-        assertThat(Failures.describe(new RuntimeException(""))).isEmpty();
+    void describeOfAFailureThatIsNotTheDatabasesIsItsClassOnly() {
+        assertThat(Failures.describe(new IllegalStateException("ana@kckps.org is odd"))).isEqualTo("IllegalStateException");
+        assertThat(Failures.describe(new RuntimeException("outer", new NullPointerException())))
+                .isEqualTo("NullPointerException");
     }
 }
