@@ -99,6 +99,10 @@ public class ImportResource {
     }
 
     static Response error(Response.Status status, String message) {
+        return error(status.getStatusCode(), message);
+    }
+
+    static Response error(int status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
     }
 }

@@ -94,8 +94,8 @@ public class SheetImportResource {
             // Google busy or failing: try again later (502); not shared, no key, bad header: a person fixes it (422)
             boolean later = e.getMessage().contains("gave up after") || e.getMessage().contains("asked to wait")
                     || e.getMessage().contains("interrupted");
-            return ImportResource.error(later ? Response.Status.BAD_GATEWAY : Response.Status.fromStatusCode(422),
-                    e.getMessage());
+            // 422 has no Response.Status constant (fromStatusCode(422) is null): built from the number
+            return ImportResource.error(later ? Response.Status.BAD_GATEWAY.getStatusCode() : 422, e.getMessage());
         }
         RunRequest request = new RunRequest(kind, "sheet #" + sheet.id() + " " + sheet.displayName() + " ("
                 + sheet.sheetId() + ")", sheet.academicYear(), sheet.district(), access.who(user),

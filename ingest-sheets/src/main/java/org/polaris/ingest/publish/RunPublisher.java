@@ -167,7 +167,11 @@ public class RunPublisher {
         // the cells' values are left out, their columns kept (the normalizer checks every row's header)
         Map<String, String> columnsOnly = new java.util.LinkedHashMap<>();
         row.getCells().keySet().forEach(k -> columnsOnly.put(k, ""));
-        return RawRow.newBuilder(row).setCells(columnsOnly).setIngestProblem(String.format(
+        // a new builder, not a copy of the row's: Avro's copy goes through a model that may be another class loader's
+        return RawRow.newBuilder().setRunId(row.getRunId()).setKind(row.getKind()).setRowNumber(row.getRowNumber())
+                .setSourceRef(row.getSourceRef()).setWindow(row.getWindow()).setDistrict(row.getDistrict())
+                .setMode(row.getMode()).setIngestWarnings(row.getIngestWarnings())
+                .setCells(columnsOnly).setIngestProblem(String.format(
                 "the row is %,d bytes, more than the %,d bytes a row may be (polaris.ingest.max-row-bytes): "
                         + "split or shorten its largest cells", size, config.maxRowBytes())).build();
     }

@@ -58,6 +58,7 @@ public class SheetsReader {
     private final HttpTransport transport = new NetHttpTransport();
 
     private Client client;
+    private String clientKeyVersion;
 
     /**
      * @param rootUrl         root of the Sheets v4 API, e.g. {@code https://sheets.googleapis.com/}
@@ -206,12 +207,30 @@ public class SheetsReader {
         }
     }
 
-    /** The client, built once: it holds the credentials, whose access token is cached. */
+    /**
+     * The client: it holds the credentials, whose access token is cached. Built again when the key
+     * file changed (a rotated key takes effect without a restart) or was removed (the read says so).
+     */
     private synchronized Client client(String spreadsheetId) {
-        if (client == null) {
+        String version = keyVersion();
+        if (client == null || !java.util.Objects.equals(version, clientKeyVersion)) {
+            client = null;
             client = connect(spreadsheetId);
+            clientKeyVersion = version;
         }
         return client;
+    }
+
+    /** The key file's size and modification time, or null when it cannot be seen. */
+    private String keyVersion() {
+        if (credentialsFile == null) {
+            return null;
+        }
+        try {
+            return Files.size(credentialsFile) + "@" + Files.getLastModifiedTime(credentialsFile).toMillis();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private Client connect(String spreadsheetId) {

@@ -136,6 +136,27 @@ public class FakeGoogle implements AutoCloseable {
         stubs(id, answeredRange, tabs, rows).forEach(client::register);
     }
 
+    private static com.github.tomakehurst.wiremock.client.WireMock remote(String rootUrl) {
+        java.net.URI uri = java.net.URI.create(rootUrl);
+        return new com.github.tomakehurst.wiremock.client.WireMock(uri.getHost(), uri.getPort());
+    }
+
+    /** {@link #failAlways(String, int)} on a running FakeGoogle known by its URL. */
+    public static void failAlways(String rootUrl, String id, int status) {
+        remote(rootUrl).register(get(urlPathMatching(anyPath(id))).atPriority(2).willReturn(failure(status)));
+    }
+
+    /** {@link #apiDisabled(String)} on a running FakeGoogle known by its URL. */
+    public static void apiDisabled(String rootUrl, String id) {
+        remote(rootUrl).register(get(urlPathMatching(anyPath(id))).atPriority(2).willReturn(apiDisabledError()));
+    }
+
+    /** {@link #unknownRange(String, String)} on a running FakeGoogle known by its URL. */
+    public static void unknownRange(String rootUrl, String id, String range) {
+        remote(rootUrl).register(get(urlPathMatching(valuesPath(id))).atPriority(2)
+                .willReturn(googleError(400, "Unable to parse range: " + range, "INVALID_ARGUMENT")));
+    }
+
     /**
      * A spreadsheet whose first tab is {@code tabs.get(0)}; every values.get of it answers {@code rows}
      * (displayed values, ragged as Sheets sends them) as {@code answeredRange}.
@@ -196,10 +217,14 @@ public class FakeGoogle implements AutoCloseable {
 
     /** Every request for this spreadsheet gets the 403 Google sends when the project has not enabled the Sheets API. */
     void apiDisabled(String id) {
-        server.stubFor(get(urlPathMatching(anyPath(id))).atPriority(2).willReturn(googleError(403,
+        server.stubFor(get(urlPathMatching(anyPath(id))).atPriority(2).willReturn(apiDisabledError()));
+    }
+
+    private static ResponseDefinitionBuilder apiDisabledError() {
+        return googleError(403,
                 "Google Sheets API has not been used in project 100000000001 before or it is disabled. Enable it by"
                         + " visiting https://console.developers.google.com/apis/api/sheets.googleapis.com/overview"
-                        + "?project=100000000001 then retry.", "PERMISSION_DENIED")));
+                        + "?project=100000000001 then retry.", "PERMISSION_DENIED");
     }
 
     /** values.get of this spreadsheet answers 400, as Sheets does for a tab or range it cannot find. */

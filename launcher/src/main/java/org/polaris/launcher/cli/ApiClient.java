@@ -156,7 +156,7 @@ final class ApiClient {
         return "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + body.strip());
     }
 
-    private static String encode(String s) {
+    static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  * registered Google Sheet, follow the run, print its summary. The pipeline checks the kind and its
  * options (a Pathful file needs its academic year) and answers with what is wrong.
  */
-@Command(name = "import", description = "Import a CSV file, or a registered Google Sheet by its id, and wait for the run's result.")
+@Command(name = "import", description = "Import a CSV file, or a registered Google Sheet (by its id, or by "
+        + "--purpose and --academic-year), and wait for the run's result.")
 final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -33,8 +34,13 @@ final class ImportCommand implements Callable<Integer> {
             + "pipeline registers), or sheet")
     String kind;
 
-    @Parameters(index = "1", paramLabel = "FILE|ID", description = "the CSV file; for `sheet`, the sheet configuration's id")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE|ID",
+            description = "the CSV file; for `sheet`, the sheet configuration's id (or give --purpose)")
     String source;
+
+    @Option(names = "--purpose", description = "`sheet` without an id: the sheet registered for this purpose "
+            + "(teacher_progress_tracking or virtual_sessions), --academic-year and, for a roster, --district")
+    String purpose;
 
     @Option(names = "--validate-only", description = "a dry run: every row is checked and counted, nothing is written")
     boolean validateOnly;
@@ -62,13 +68,29 @@ final class ImportCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         ApiClient api = target.api();
         if ("sheet".equals(kind)) {
-            if (!source.matches("\\d+")) {
-                err.println("polaris: `import sheet` takes the sheet configuration's id (see bin/polaris sheets list)");
+            if (source == null && purpose != null) {
+                if (academicYear == null) {
+                    err.println("polaris: `import sheet --purpose` needs --academic-year, e.g. --academic-year 2025-2026");
+                    return PolarisCli.REFUSED;
+                }
+                Map<String, Object> receipt = api.object(api.post("api/sheets/import?purpose=" + ApiClient.encode(purpose)
+                        + "&academicYear=" + ApiClient.encode(academicYear)
+                        + (district == null ? "" : "&district=" + ApiClient.encode(district))
+                        + "&validateOnly=" + validateOnly, null));
+                return follow(api, receipt, purpose + " sheet of " + academicYear, out, err);
+            }
+            if (source == null || !source.matches("\\d+")) {
+                err.println("polaris: `import sheet` takes the sheet configuration's id (see bin/polaris sheets list), "
+                        + "or --purpose and --academic-year");
                 return PolarisCli.REFUSED;
             }
             Map<String, Object> receipt = api.object(api.post("api/sheets/" + source + "/import?validateOnly="
                     + validateOnly, null));
             return follow(api, receipt, "sheet #" + source, out, err);
+        }
+        if (source == null) {
+            err.println("polaris: give the file to import: bin/polaris import " + kind + " FILE");
+            return PolarisCli.REFUSED;
         }
         Path file = Path.of(source);
         if (!Files.isRegularFile(file)) {
@@ -111,6 +133,11 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (json) {
             out.println(ApiClient.JSON.writeValueAsString(Reports.json(run)));
+        }
+        if ("FAILED".equals(run.get("status"))) {
+            // its rows are recorded, its completion was not: not the input's fault, try again or ask for help
+            err.println("polaris: run " + runId + " failed: " + run.get("message"));
+            return PolarisCli.UNAVAILABLE;
         }
         if (!"COMPLETED".equals(run.get("status"))) {
             err.println("polaris: run " + runId + " was rejected: " + run.get("message"));

@@ -24,6 +24,7 @@ public final class PolarisCli {
     /** The command line with its streams and the exit-code rules (tests call this too). */
     static CommandLine commandLine(java.io.PrintWriter out, java.io.PrintWriter err) {
         CommandLine cli = new CommandLine(new PolarisCli());
+        withHelp(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -38,6 +39,12 @@ public final class PolarisCli {
             return 1;
         });
         return cli;
+    }
+
+    /** Every command and subcommand answers --help (and -h) with its usage. */
+    private static void withHelp(CommandLine command) {
+        command.getCommandSpec().mixinStandardHelpOptions(true);
+        command.getSubcommands().values().forEach(PolarisCli::withHelp);
     }
 
     /** --url, shared by the commands that talk to a running pipeline. */

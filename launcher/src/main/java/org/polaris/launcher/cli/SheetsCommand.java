@@ -14,9 +14,27 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polaris sheets list|add|remove}: the Google Sheets registered for imports (administrators). */
-@Command(name = "sheets", description = "Register, list and remove the Google Sheets imports read.",
+@Command(name = "sheets", description = "Register, list and remove the Google Sheets imports read "
+        + "(without a subcommand: list them).",
         subcommands = {SheetsCommand.List.class, SheetsCommand.Add.class, SheetsCommand.Remove.class})
-final class SheetsCommand {
+final class SheetsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    PolarisCli.Target target;
+    @Option(names = "--json", description = "print the sheets as JSON")
+    boolean json;
+
+    /** {@code bin/polaris sheets} alone lists the sheets, as {@code sheets list} does. */
+    @Override
+    public Integer call() throws Exception {
+        List list = new List();
+        list.spec = spec;
+        list.target = target;
+        list.json = json;
+        return list.call();
+    }
 
     @Command(name = "list", description = "The registered sheets.")
     static final class List implements Callable<Integer> {
@@ -70,6 +88,8 @@ final class SheetsCommand {
         String range;
         @Option(names = "--header-rows", description = "rows before the column names (default 0, virtual_sessions 3)")
         Integer headerRows;
+        @Option(names = "--json", description = "print the registered sheet as JSON")
+        boolean json;
 
         @Override
         public Integer call() throws Exception {
@@ -83,9 +103,13 @@ final class SheetsCommand {
             body.put("headerRows", headerRows);
             ApiClient api = target.api();
             Map<String, Object> created = api.object(api.post("api/sheets", ApiClient.JSON.writeValueAsString(body)));
-            spec.commandLine().getOut().println("Registered sheet #" + created.get("id") + ": " + created.get("displayName")
-                    + " (" + created.get("purpose") + " " + created.get("academicYear")
-                    + (created.get("district") == null ? "" : ", " + created.get("district")) + ")");
+            if (json) {
+                spec.commandLine().getOut().println(ApiClient.JSON.writeValueAsString(created));
+            } else {
+                spec.commandLine().getOut().println("Registered sheet #" + created.get("id") + ": "
+                        + created.get("displayName") + " (" + created.get("purpose") + " " + created.get("academicYear")
+                        + (created.get("district") == null ? "" : ", " + created.get("district")) + ")");
+            }
             spec.commandLine().getOut().flush();
             return 0;
         }
@@ -99,11 +123,13 @@ final class SheetsCommand {
         PolarisCli.Target target;
         @Parameters(index = "0", paramLabel = "ID")
         long id;
+        @Option(names = "--json", description = "print {\"removed\": ID} as JSON")
+        boolean json;
 
         @Override
         public Integer call() throws Exception {
             target.api().delete("api/sheets/" + id);
-            spec.commandLine().getOut().println("Removed sheet #" + id);
+            spec.commandLine().getOut().println(json ? "{\"removed\":" + id + "}" : "Removed sheet #" + id);
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -17,7 +17,18 @@ import picocli.CommandLine.Spec;
 @Command(name = "teachers", description = "Match roster teachers to VMS teachers (Playbook B, Post-Import).",
         subcommands = {TeachersCommand.Unmatched.class, TeachersCommand.Match.class, TeachersCommand.Unmatch.class,
             TeachersCommand.AutoMatch.class})
-final class TeachersCommand {
+final class TeachersCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** {@code bin/polaris teachers} alone: which subcommand, as usage (refused: exit 2). */
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("polaris: teachers needs a subcommand: unmatched, match, unmatch or auto-match");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return PolarisCli.REFUSED;
+    }
 
     @Command(name = "unmatched", description = "Roster entries without a VMS teacher, with the candidates to review.")
     static final class Unmatched implements Callable<Integer> {
@@ -73,10 +84,12 @@ final class TeachersCommand {
         long teacherId;
         @Option(names = "--academic-year", required = true)
         String academicYear;
+        @Option(names = "--json", description = "print the API's answer as JSON")
+        boolean json;
 
         @Override
         public Integer call() throws Exception {
-            return post(spec, target, "api/teachers/match", academicYear, email, teacherId);
+            return post(spec, target, "api/teachers/match", academicYear, email, teacherId, json);
         }
     }
 
@@ -90,10 +103,12 @@ final class TeachersCommand {
         String email;
         @Option(names = "--academic-year", required = true)
         String academicYear;
+        @Option(names = "--json", description = "print the API's answer as JSON")
+        boolean json;
 
         @Override
         public Integer call() throws Exception {
-            return post(spec, target, "api/teachers/unmatch", academicYear, email, null);
+            return post(spec, target, "api/teachers/unmatch", academicYear, email, null, json);
         }
     }
 
@@ -105,26 +120,30 @@ final class TeachersCommand {
         PolarisCli.Target target;
         @Option(names = "--academic-year", required = true)
         String academicYear;
+        @Option(names = "--json", description = "print the API's answer as JSON")
+        boolean json;
 
         @Override
         public Integer call() throws Exception {
             ApiClient api = target.api();
-            Map<String, Object> r = api.object(api.post("api/teachers/auto-match?academicYear=" + academicYear, null));
-            spec.commandLine().getOut().println("Auto-match " + academicYear + ": " + r.get("linked") + " roster entries linked");
+            Map<String, Object> r = api.object(api.post("api/teachers/auto-match?academicYear="
+                    + ApiClient.encode(academicYear), null));
+            spec.commandLine().getOut().println(json ? ApiClient.JSON.writeValueAsString(r)
+                    : "Auto-match " + academicYear + ": " + r.get("linked") + " roster entries linked");
             spec.commandLine().getOut().flush();
             return 0;
         }
     }
 
     private static int post(CommandLine.Model.CommandSpec spec, PolarisCli.Target target, String path, String year,
-            String email, Long teacherId) throws Exception {
+            String email, Long teacherId, boolean json) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("academicYear", year);
         body.put("email", email);
         body.put("teacherId", teacherId);
         ApiClient api = target.api();
-        api.post(path, ApiClient.JSON.writeValueAsString(body));
-        spec.commandLine().getOut().println(teacherId == null ? "Unlinked " + email + " (" + year + ")"
+        String answer = api.post(path, ApiClient.JSON.writeValueAsString(body));
+        spec.commandLine().getOut().println(json ? answer.strip() : teacherId == null ? "Unlinked " + email + " (" + year + ")"
                 : "Linked " + email + " (" + year + ") to teacher #" + teacherId);
         spec.commandLine().getOut().flush();
         return 0;

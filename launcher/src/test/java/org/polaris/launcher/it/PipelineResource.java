@@ -18,12 +18,17 @@ public class PipelineResource implements QuarkusTestResourceLifecycleManager {
 
     private FakeGoogle google;
 
+    /** Whether the pipeline gets FakeGoogle's service-account key (a test of a pipeline without one says no). */
+    protected boolean withSheetsKey() {
+        return true;
+    }
+
     @Override
     public Map<String, String> start() {
         try {
             Path dir = Files.createTempDirectory("polaris-it-");
             google = new FakeGoogle();
-            return Map.of(
+            Map<String, String> config = new java.util.HashMap<>(Map.of(
                     "kafka.bootstrap.servers", TestBroker.bootstrapServers(),
                     "quarkus.datasource.jdbc.url", TestDatabase.fresh(DATABASE),
                     "quarkus.datasource.username", TestDatabase.USER,
@@ -34,7 +39,11 @@ public class PipelineResource implements QuarkusTestResourceLifecycleManager {
                     "polaris.sheets.initial-backoff", "PT0.05S",
                     // a run without progress for 5 s is stalled (PoisonRecordsIT); it still completes later
                     "polaris.writer.stall-after", "PT5S",
-                    "polaris.writer.stall-check", "1s");
+                    "polaris.writer.stall-check", "1s"));
+            if (!withSheetsKey()) {
+                config.put("polaris.sheets.credentials-file", "");
+            }
+            return config;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -160,7 +160,11 @@ class SheetsImportIT {
         Path pathful = Files.writeString(dir.resolve("pathful.csv"),
                 "SessionId,EventId,TeacherEmail,SessionStart,AttendanceStatus\n"
                         + "K-2,KCK-2602,cy.diaz@kck.example.org,2026-10-14 10:00,Registered\n", StandardCharsets.UTF_8);
-        assertThat(Runs.counts(Runs.importFile("pathful", pathful, YEAR))).containsExactly(1, 0, 0, 0, 1, 0, 0);
+        Map<String, Object> attendance = Runs.importFile("pathful", pathful, YEAR);
+        assertThat(Runs.counts(attendance)).containsExactly(1, 0, 0, 0, 1, 0, 0);
+        // and it says why: the teacher is on the roster, deactivated (not "not in the roster")
+        assertThat(Runs.rows(attendance.get("runId").toString(), "UNMATCHED_TEACHER").get(0).get("reasons").toString())
+                .contains("the teacher's entry on the " + YEAR + " roster is deactivated");
     }
 
     @Test
