@@ -91,6 +91,11 @@ public class EventRows implements KindRules<NormalizedEventSession> {
                 time = parsed.get();
             }
         }
-        return date.isEmpty() ? null : date.get().atTime(time);
+        if (date.isEmpty()) {
+            return null;
+        }
+        LocalDateTime start = date.get().atTime(time);
+        DateTimes.zoneNote("Date and Time", start, zone).ifPresent(warnings::add);
+        return start;
     }
 }

@@ -72,7 +72,9 @@ public class PathfulRows implements KindRules<NormalizedAttendance> {
         }
 
         String rawStart = Text.clean(columns.cell(cells, Pathful.SESSION_START));
-        Optional<ZonedDateTime> start = DateTimes.parse(rawStart, zone);
+        Optional<DateTimes.Read> read = DateTimes.read(rawStart, zone);
+        read.flatMap(r -> r.zoneNote(Pathful.SESSION_START.label())).ifPresent(warnings::add);
+        Optional<ZonedDateTime> start = read.map(DateTimes.Read::value);
         if (rawStart == null) {
             reasons.add("SessionStart is empty");
         } else if (start.isEmpty()) {

@@ -51,27 +51,63 @@ public final class DateTimes {
     private DateTimes() {
     }
 
+    /**
+     * What a zone-less local time means in the zone when it is not one instant: a time in the
+     * spring-forward gap (2025-03-09 02:30 in Chicago does not exist) is read shifted forward by the
+     * gap's length, as java.time does (03:30); a time in the fall-back overlap (2025-11-02 01:30 happens
+     * twice) is read as the first of the two. Either way the row is imported, with this warning.
+     */
+    public static Optional<String> zoneNote(String label, LocalDateTime local, ZoneId zone) {
+        var offsets = zone.getRules().getValidOffsets(local);
+        if (offsets.size() == 1) {
+            return Optional.empty();
+        }
+        ZonedDateTime read = local.atZone(zone);
+        String shown = local.toLocalDate() + " " + local.toLocalTime();
+        if (offsets.isEmpty()) {
+            return Optional.of(label + " " + shown + " does not exist in " + zone.getId()
+                    + " (the clocks spring forward that night): read as " + read.toLocalDate() + " "
+                    + read.toLocalTime() + " " + read.getOffset());
+        }
+        return Optional.of(label + " " + shown + " happens twice in " + zone.getId()
+                + " (the clocks fall back that night): read as the first, " + read.getOffset());
+    }
+
+    /** A date/time as read, and the local date-time it was when it had no offset (null otherwise). */
+    public record Read(ZonedDateTime value, LocalDateTime local) {
+
+        /** {@link DateTimes#zoneNote} of what was read: only a zone-less time can fall in a gap or an overlap. */
+        public Optional<String> zoneNote(String label) {
+            return local == null ? Optional.empty() : DateTimes.zoneNote(label, local, value.getZone());
+        }
+    }
+
     /** An instant read from the text, zone-less forms in {@code zone}. */
     public static Optional<ZonedDateTime> parse(String text, ZoneId zone) {
+        return read(text, zone).map(Read::value);
+    }
+
+    /** {@link #parse}, keeping the local date-time a zone-less text was (for {@link Read#zoneNote}). */
+    public static Optional<Read> read(String text, ZoneId zone) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
         String s = text.strip();
         for (DateTimeFormatter f : ISO) {
-            Optional<ZonedDateTime> t = attempt(f, s, zone);
+            Optional<Read> t = attempt(f, s, zone);
             if (t.isPresent()) {
                 return t;
             }
         }
         String upper = s.toUpperCase(Locale.ROOT).replace(".", "");
         for (DateTimeFormatter f : WITH_AM_PM) {
-            Optional<ZonedDateTime> t = attempt(f, upper, zone);
+            Optional<Read> t = attempt(f, upper, zone);
             if (t.isPresent()) {
                 return t;
             }
         }
         for (DateTimeFormatter f : US) {
-            Optional<ZonedDateTime> t = attempt(f, s, zone);
+            Optional<Read> t = attempt(f, s, zone);
             if (t.isPresent()) {
                 return t;
             }
@@ -79,9 +115,10 @@ public final class DateTimes {
         return Optional.empty();
     }
 
-    private static Optional<ZonedDateTime> attempt(DateTimeFormatter f, String s, ZoneId zone) {
+    private static Optional<Read> attempt(DateTimeFormatter f, String s, ZoneId zone) {
         try {
-            return Optional.of(toZoned(f.parseBest(s, OffsetDateTime::from, LocalDateTime::from, LocalDate::from), zone));
+            TemporalAccessor t = f.parseBest(s, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+            return Optional.of(new Read(toZoned(t, zone), t instanceof LocalDateTime ldt ? ldt : null));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -182,4 +182,16 @@ class PathfulRowsTest {
         assertThat(normalize(cells).reasons())
                 .containsExactly("SessionStart \"March 5\" is not a date/time (expected " + DATE_FORMS + ")");
     }
+
+    @Test
+    void aSessionStartInTheSpringForwardGapIsImportedWithAWarning() {
+        Map<String, String> cells = goodRow();
+        cells.put("SessionStart", "2025-03-09 02:30");
+
+        NormalizedAttendance a = valid(cells);
+
+        assertThat(a.getSessionStart()).isEqualTo(Instant.parse("2025-03-09T08:30:00Z").toEpochMilli());
+        assertThat(a.getWarnings()).containsExactly("SessionStart 2025-03-09 02:30 does not exist in America/Chicago "
+                + "(the clocks spring forward that night): read as 2025-03-09 03:30 -05:00");
+    }
 }

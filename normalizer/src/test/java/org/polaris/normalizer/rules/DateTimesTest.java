@@ -199,4 +199,31 @@ class DateTimesTest {
     void aDateRunIntoItsTimeWithoutSeparatorIsRejected() {
         assertThat(DateTimes.parse("2025-03-0514:15", java.time.ZoneId.of("America/Chicago"))).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void aLocalTimeInTheSpringForwardGapIsReadShiftedForwardWithAWarning() {
+        java.time.ZoneId chicago = java.time.ZoneId.of("America/Chicago");
+        assertThat(DateTimes.parse("2025-03-09 02:30", chicago)).get()
+                .extracting(z -> z.toInstant().toString()).isEqualTo("2025-03-09T08:30:00Z");
+        assertThat(DateTimes.read("2025-03-09 02:30", chicago).flatMap(r -> r.zoneNote("SessionStart"))).contains(
+                "SessionStart 2025-03-09 02:30 does not exist in America/Chicago (the clocks spring forward that night): "
+                        + "read as 2025-03-09 03:30 -05:00");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLocalTimeInTheFallBackOverlapIsReadAsTheFirstWithAWarning() {
+        java.time.ZoneId chicago = java.time.ZoneId.of("America/Chicago");
+        assertThat(DateTimes.read("2025-11-02 01:30", chicago).flatMap(r -> r.zoneNote("SessionStart"))).contains(
+                "SessionStart 2025-11-02 01:30 happens twice in America/Chicago (the clocks fall back that night): "
+                        + "read as the first, -05:00");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOrdinaryTimeOrOneWithAnOffsetHasNoNote() {
+        java.time.ZoneId chicago = java.time.ZoneId.of("America/Chicago");
+        assertThat(DateTimes.read("2025-03-09 03:30", chicago).flatMap(r -> r.zoneNote("SessionStart"))).isEmpty();
+        assertThat(DateTimes.read("2025-03-09T02:30:00-06:00", chicago).flatMap(r -> r.zoneNote("SessionStart")))
+                .isEmpty();
+        assertThat(DateTimes.read("2025-03-09", chicago).flatMap(r -> r.zoneNote("SessionStart"))).isEmpty();
+    }
 }

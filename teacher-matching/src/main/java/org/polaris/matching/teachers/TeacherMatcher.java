@@ -164,12 +164,14 @@ public final class TeacherMatcher {
         }
         String school = SchoolNormalizer.normalize(row.school());
         Map<String, Candidate> scored = new LinkedHashMap<>();
+        Map<String, Prepared> byId = new HashMap<>();
         for (char initial : name.lastInitials()) {
             for (Prepared t : byInitial.getOrDefault(initial, List.of())) {
                 if (scored.containsKey(t.id()) || !sameSchoolOrUnknown(school, t.school())) {
                     continue;
                 }
                 scored.put(t.id(), new Candidate(t.id(), NameSimilarity.score(name, t.name()), LinkReason.NAME));
+                byId.put(t.id(), t);
             }
         }
         List<Candidate> ranked = scored.values().stream()
@@ -182,6 +184,12 @@ public final class TeacherMatcher {
         }
         Candidate best = plausible.get(0);
         double second = ranked.size() > 1 ? ranked.get(1).score() : 0.0;
+        String rosterFirst = name.primary().first();
+        String teacherFirst = byId.get(best.teacherId()).name().primary().first();
+        if (GenderedNames.differ(rosterFirst, teacherFirst)) {
+            return MatchDecision.review(row.id(), plausible, "first names " + rosterFirst + " and " + teacherFirst
+                    + " differ by a gendered ending: likely two people, a person decides");
+        }
         if (best.score() >= autoLinkThreshold - EPSILON && best.score() - second >= margin - EPSILON) {
             return MatchDecision.autoLinked(row.id(), best, plausible, "name " + format(best.score())
                     + (ranked.size() > 1 ? ", next " + format(second) : ""));

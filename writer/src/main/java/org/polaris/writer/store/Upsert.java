@@ -63,6 +63,7 @@ public final class Upsert<V> {
     private final List<Column<V>> columns;
     private final List<String> onUpdate;
     private final List<String[]> extraCompared;
+    private final List<String> conditions;
     private final String upsertSql;
 
     private Upsert(Builder<V> b) {
@@ -71,6 +72,7 @@ public final class Upsert<V> {
         this.columns = List.copyOf(b.columns);
         this.onUpdate = List.copyOf(b.onUpdate);
         this.extraCompared = List.copyOf(b.extraCompared);
+        this.conditions = List.copyOf(b.conditions);
         if (keys().isEmpty()) {
             throw new IllegalArgumentException(table + ": an upsert needs a key column");
         }
@@ -219,10 +221,14 @@ public final class Upsert<V> {
             sql.append("nothing");
         } else {
             sql.append("update set\n    ").append(set);
+            List<String> where = new ArrayList<>();
             if (!compared.isEmpty()) {
-                sql.append("\nwhere (").append(String.join(", ", compared.stream().map(p -> p[0]).toList()))
-                        .append(")\n    is distinct from (")
-                        .append(String.join(", ", compared.stream().map(p -> p[1]).toList())).append(")");
+                where.add("(" + String.join(", ", compared.stream().map(p -> p[0]).toList())
+                        + ")\n    is distinct from (" + String.join(", ", compared.stream().map(p -> p[1]).toList()) + ")");
+            }
+            where.addAll(conditions);
+            if (!where.isEmpty()) {
+                sql.append("\nwhere ").append(String.join("\n  and ", where));
             }
         }
         sql.append("\nreturning ").append(list(keys(), alias + ".")).append(", (").append(alias).append(".xmax = 0) as inserted");
@@ -291,6 +297,7 @@ public final class Upsert<V> {
         private final List<Column<V>> columns = new ArrayList<>();
         private final List<String> onUpdate = new ArrayList<>();
         private final List<String[]> extraCompared = new ArrayList<>();
+        private final List<String> conditions = new ArrayList<>();
 
         private Builder(String table, String alias) {
             this.table = table;
@@ -331,6 +338,12 @@ public final class Upsert<V> {
         /** An extra pair compared to tell an update from an identical row (table side, new side). */
         public Builder<V> compared(String current, String proposed) {
             extraCompared.add(new String[] {current, proposed});
+            return this;
+        }
+
+        /** A condition an existing row must meet to be updated (else it is left as it is, and reported skipped). */
+        public Builder<V> updateOnlyIf(String condition) {
+            conditions.add(condition);
             return this;
         }
 
