@@ -55,7 +55,8 @@ public class MatcherStreams {
         props.putAll(config.streams());
         streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.errorf(e, "matcher stream thread failed; replacing it");
+            // the class only: an exception's message may quote a record's values
+            LOG.errorf("matcher stream thread failed (%s); replacing it", e.getClass().getName());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();

@@ -51,9 +51,8 @@ public class ImportAccess {
                 .entity(Map.of("error", identity.getPrincipal().getName() + " may not import " + what)).build());
     }
 
-    /** The authenticated user, as the run records who triggered it. */
-    public String who(String headerUser) {
-        return identity.isAnonymous() ? (headerUser == null || headerUser.isBlank() ? "api" : headerUser)
-                : identity.getPrincipal().getName();
+    /** The authenticated user, as the run records who triggered it (imports are never anonymous). */
+    public String who() {
+        return identity.getPrincipal().getName();
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.polaris.ingest.IngestConfig;
 import org.polaris.ingest.csv.CsvFile;
@@ -53,8 +52,7 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("kind") String kindName, @RestForm("file") FileUpload file,
             @RestForm("academicYear") String academicYear, @RestForm("district") String district,
-            @RestForm("headerRows") Integer headerRows, @RestForm("validateOnly") boolean validateOnly,
-            @RestHeader("X-Polaris-User") String user) {
+            @RestForm("headerRows") Integer headerRows, @RestForm("validateOnly") boolean validateOnly) {
         SourceKind<?> kind = SourceKinds.bySlug(kindName).orElse(null);
         if (kind == null) {
             return error(Response.Status.NOT_FOUND, "no import of kind \"" + kindName
@@ -82,7 +80,7 @@ public class ImportResource {
         if (refused.isPresent()) {
             return refused.get();
         }
-        RunRequest request = new RunRequest(kind, file.fileName(), window, scope, access.who(user),
+        RunRequest request = new RunRequest(kind, file.fileName(), window, scope, access.who(),
                 validateOnly ? RunMode.VALIDATE : RunMode.COMMIT, null);
         try {
             csv.checkSize(config.maxFileBytes());

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.RestHeader;
 import org.polaris.ingest.SheetSources;
 import org.polaris.ingest.SheetSources.SheetSource;
 import org.polaris.ingest.publish.RunPublisher;
@@ -49,20 +48,18 @@ public class SheetImportResource {
 
     @POST
     @Path("{id}/import")
-    public Response importById(@PathParam("id") long id, @QueryParam("validateOnly") boolean validateOnly,
-            @RestHeader("X-Polaris-User") String user) {
+    public Response importById(@PathParam("id") long id, @QueryParam("validateOnly") boolean validateOnly) {
         Optional<SheetSource> source = sources.byId(id);
         if (source.isEmpty()) {
             return ImportResource.error(Response.Status.NOT_FOUND, "No Google Sheet configured with id " + id);
         }
-        return run(source.get(), validateOnly, user);
+        return run(source.get(), validateOnly);
     }
 
     @POST
     @Path("import")
     public Response importByPurpose(@QueryParam("purpose") String purpose, @QueryParam("academicYear") String year,
-            @QueryParam("district") String district, @QueryParam("validateOnly") boolean validateOnly,
-            @RestHeader("X-Polaris-User") String user) {
+            @QueryParam("district") String district, @QueryParam("validateOnly") boolean validateOnly) {
         Optional<SourceKind<?>> kind = SourceKinds.bySheetPurpose(purpose);
         if (kind.isPresent() && kind.get().access() == SourceKind.Access.DISTRICT
                 && (district == null || district.isBlank())) {
@@ -74,10 +71,10 @@ public class SheetImportResource {
             return ImportResource.error(Response.Status.NOT_FOUND, SheetReadException.notConfigured(
                     purpose + (district == null ? "" : " (" + district + ")"), year).getMessage());
         }
-        return run(source.get(), validateOnly, user);
+        return run(source.get(), validateOnly);
     }
 
-    private Response run(SheetSource sheet, boolean validateOnly, String user) {
+    private Response run(SheetSource sheet, boolean validateOnly) {
         SourceKind<?> kind = SourceKinds.bySheetPurpose(sheet.purpose()).orElse(null);
         if (kind == null) {
             return ImportResource.error(Response.Status.CONFLICT, "sheet #" + sheet.id() + " has purpose \""
@@ -98,7 +95,7 @@ public class SheetImportResource {
             return ImportResource.error(later ? Response.Status.BAD_GATEWAY.getStatusCode() : 422, e.getMessage());
         }
         RunRequest request = new RunRequest(kind, "sheet #" + sheet.id() + " " + sheet.displayName() + " ("
-                + sheet.sheetId() + ")", sheet.academicYear(), sheet.district(), access.who(user),
+                + sheet.sheetId() + ")", sheet.academicYear(), sheet.district(), access.who(),
                 validateOnly ? RunMode.VALIDATE : RunMode.COMMIT, null);
         try {
             RunReceipt receipt = publisher.publish(request, table.header(),

@@ -60,6 +60,8 @@ public class RunPublisher {
 
     /** Idle producers; a run takes one and gives it back, a broken one is replaced by a fresh one. */
     private BlockingQueue<Slot> idle;
+    /** Raw partitions with a transaction of this instance open, by topic. */
+    private final Map<String, java.util.Set<Integer>> busy = new HashMap<>();
 
     @PostConstruct
     void init() {
@@ -92,15 +94,59 @@ public class RunPublisher {
         Topic<String, RawRecord> topic = request.kind().rawTopic();
         String runId = UUID.randomUUID().toString();
         KafkaProducer<String, RawRecord> p;
+        int partition;
         try {
             p = slot.producer();
+            partition = claimPartition(p, topic, runId);
+        } catch (RuntimeException e) {
+            slot.reset();
+            throw new PublishFailedException(e);
+        }
+        try {
+            return publish(p, slot, topic, partition, runId, request, header, rows);
+        } finally {
+            releasePartition(topic, partition);
+        }
+    }
+
+    /**
+     * The partition a run goes to: its id's, unless another run of this instance has a transaction
+     * open there. A read_committed consumer reads a partition only up to its oldest open transaction,
+     * so a run behind a long upload on the same partition would wait for it; on another partition it
+     * does not. (Two instances can still meet on one partition: then the later run waits.)
+     */
+    private synchronized int claimPartition(KafkaProducer<String, RawRecord> p, Topic<String, RawRecord> topic,
+            String runId) {
+        int partitions = p.partitionsFor(topic.name()).size();
+        int home = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                runId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+        java.util.Set<Integer> taken = busy.computeIfAbsent(topic.name(), t -> new java.util.HashSet<>());
+        int chosen = home;
+        for (int i = 0; i < partitions; i++) {
+            int candidate = (home + i) % partitions;
+            if (!taken.contains(candidate)) {
+                chosen = candidate;
+                break;
+            }
+        }
+        taken.add(chosen);
+        return chosen;
+    }
+
+    private synchronized void releasePartition(Topic<String, RawRecord> topic, int partition) {
+        busy.getOrDefault(topic.name(), new java.util.HashSet<>()).remove(partition);
+    }
+
+    private RunReceipt publish(KafkaProducer<String, RawRecord> p, Slot slot, Topic<String, RawRecord> topic,
+            int partition, String runId, RunRequest request, List<String> header, RowSource rows) {
+        try {
             p.beginTransaction();
         } catch (RuntimeException e) {
             slot.reset();
             throw new PublishFailedException(e);
         }
         try {
-            send(p, topic, runId, 0, RunStarted.newBuilder().setRunId(runId).setKind(request.kind().id())
+            send(p, topic, partition, runId, 0, RunStarted.newBuilder().setRunId(runId).setKind(request.kind().id())
                     .setSourceRef(request.sourceRef()).setWindow(request.window()).setDistrict(request.district())
                     .setTriggeredBy(request.triggeredBy())
                     .setMode(request.mode()).setHeader(header).setReplayOf(request.replayOf())
@@ -114,7 +160,7 @@ public class RunPublisher {
                         .setKind(request.kind().id()).setRowNumber(rowNumber).setSourceRef(request.sourceRef())
                         .setWindow(request.window()).setDistrict(request.district()).setMode(request.mode())
                         .setCells(cells).setIngestWarnings(warnings).build();
-                Future<RecordMetadata> sent = send(p, topic, runId, rowNumber, fitted(row));
+                Future<RecordMetadata> sent = send(p, topic, partition, runId, rowNumber, fitted(row));
                 first.compareAndSet(null, sent);
                 last.set(sent);
                 count.incrementAndGet();
@@ -123,9 +169,9 @@ public class RunPublisher {
             p.flush();
             RecordMetadata firstMeta = first.get() == null ? null : first.get().get();
             RecordMetadata lastMeta = last.get() == null ? null : last.get().get();
-            RecordMetadata end = send(p, topic, runId, 0, RunEnded.newBuilder().setRunId(runId).setKind(request.kind().id())
+            RecordMetadata end = send(p, topic, partition, runId, 0, RunEnded.newBuilder().setRunId(runId).setKind(request.kind().id())
                     .setRowCount(count.get()).setRawTopic(topic.name())
-                    .setRawPartition(firstMeta == null ? partitionOf(p, topic, runId) : firstMeta.partition())
+                    .setRawPartition(partition)
                     .setFirstOffset(firstMeta == null ? null : firstMeta.offset())
                     .setLastOffset(lastMeta == null ? null : lastMeta.offset())
                     .setRowRanges(ranges.build())
@@ -177,17 +223,10 @@ public class RunPublisher {
     }
 
     private static Future<RecordMetadata> send(KafkaProducer<String, RawRecord> p, Topic<String, RawRecord> topic,
-            String runId, int rowNumber, Object payload) {
+            int partition, String runId, int rowNumber, Object payload) {
         Headers headers = RecordHeaders.of(runId, rowNumber);
-        return p.send(new ProducerRecord<>(topic.name(), null, runId, RawRecord.newBuilder().setPayload(payload).build(),
-                headers));
-    }
-
-    private static int partitionOf(KafkaProducer<String, RawRecord> p, Topic<String, RawRecord> topic, String runId) {
-        int partitions = p.partitionsFor(topic.name()).size();
-        return org.apache.kafka.common.utils.Utils.toPositive(
-                org.apache.kafka.common.utils.Utils.murmur2(runId.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                % partitions;
+        return p.send(new ProducerRecord<>(topic.name(), partition, runId,
+                RawRecord.newBuilder().setPayload(payload).build(), headers));
     }
 
     private static void abort(Slot slot, KafkaProducer<String, RawRecord> p) {

@@ -138,6 +138,10 @@ final class ApiClient {
             throw new ApiException(401, "Polaris refused the credentials: set POLARIS_USER and POLARIS_PASSWORD "
                     + "(bin/polaris up prints where its administrator's are)");
         }
+        if (response.statusCode() == 413) {
+            throw new ApiException(413, "the file is larger than Polaris accepts (HTTP 413: the limit is "
+                    + "polaris.ingest.max-file-bytes, 256 MiB by default)");
+        }
         if (response.statusCode() >= 400) {
             throw new ApiException(response.statusCode(), errorOf(response.body(), response.statusCode()));
         }

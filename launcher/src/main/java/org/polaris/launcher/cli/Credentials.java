@@ -10,13 +10,15 @@ import java.util.Properties;
 
 /**
  * Who the CLI is, in order: POLARIS_USER and POLARIS_PASSWORD; the system properties polaris.user
- * and polaris.password; the administrator in the security file a local stack wrote
- * ($POLARIS_CREDENTIALS, default .polaris/security.properties in the checkout).
+ * and polaris.password; the credentials file a local stack wrote for its administrator
+ * ($POLARIS_CREDENTIALS, default .polaris/cli-credentials.properties in the checkout: {@code user=}
+ * and {@code password=}, readable by its owner only; the pipeline itself holds only the hash).
  */
 record Credentials(String user, String password) {
 
-    static final String USERS = "quarkus.security.users.embedded.users.";
-    static final String ROLES = "quarkus.security.users.embedded.roles.";
+    static final String FILE = "cli-credentials.properties";
+    /** The plain-text form the local stack wrote before passwords were hashed. */
+    static final String OLD_USERS = "quarkus.security.users.embedded.users.";
 
     static Credentials find() {
         String user = System.getenv("POLARIS_USER");
@@ -30,11 +32,11 @@ record Credentials(String user, String password) {
             return new Credentials(user, password);
         }
         String file = System.getenv("POLARIS_CREDENTIALS");
-        Path path = file != null ? Path.of(file) : StackOptions.home().resolve(".polaris").resolve("security.properties");
+        Path path = file != null ? Path.of(file) : StackOptions.home().resolve(".polaris").resolve(FILE);
         return fromFile(path);
     }
 
-    /** The administrator of a security file a local stack wrote, or null. */
+    /** The user of a credentials file a local stack wrote, or null. */
     static Credentials fromFile(Path path) {
         if (!Files.isReadable(path)) {
             return null;
@@ -45,8 +47,11 @@ record Credentials(String user, String password) {
         } catch (IOException e) {
             return null;
         }
-        String password = p.getProperty(USERS + "admin");
-        return password == null ? null : new Credentials("admin", password);
+        if (p.getProperty("user") != null && p.getProperty("password") != null) {
+            return new Credentials(p.getProperty("user"), p.getProperty("password"));
+        }
+        String old = p.getProperty(OLD_USERS + "admin");
+        return old == null ? null : new Credentials("admin", old);
     }
 
     String basic() {

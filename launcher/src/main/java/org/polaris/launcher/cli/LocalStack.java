@@ -120,28 +120,52 @@ final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The local stack's administrator: a generated password in a file only this user can read,
-     * kept across restarts. The pipeline loads it as extra configuration; the CLI reads it.
+     * The local stack's administrator, kept across restarts: the pipeline's users file holds only its
+     * password's bcrypt hash ({@code security.properties}), the CLI's file its password
+     * ({@code cli-credentials.properties}); both readable by their owner only, from the first byte. A
+     * data directory of an older build (the password in plain text in security.properties) is converted.
      */
     private Path securityFile() throws IOException {
-        Path file = settings.dataDir().resolve("security.properties");
-        if (!Files.exists(file)) {
-            byte[] random = new byte[18];
-            new java.security.SecureRandom().nextBytes(random);
-            String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.writeString(file, "# written by bin/polaris for the local stack in this directory\n"
-                    + Credentials.USERS + "admin=" + password + "\n" + Credentials.ROLES + "admin=admin\n");
-            try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the directory's permissions apply
-            }
+        Path server = settings.dataDir().resolve("security.properties");
+        Path cli = settings.dataDir().resolve(Credentials.FILE);
+        Credentials existing = Credentials.fromFile(Files.exists(cli) ? cli : server);
+        boolean hashed = Files.exists(server) && Files.readString(server).contains("password-hash=");
+        if (existing != null && hashed) {
+            return server;
         }
-        return file;
+        String password = existing != null ? existing.password() : randomPassword();
+        ownerOnly(cli, "# written by bin/polaris: the local stack's administrator, for the CLI\nuser=admin\npassword="
+                + password + "\n");
+        ownerOnly(server, "# written by bin/polaris for the local stack in this directory (the CLI's password is in "
+                + Credentials.FILE + ")\npolaris.security.users.admin.password-hash="
+                + io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password) + "\n"
+                + "polaris.security.users.admin.roles=admin\n");
+        return server;
+    }
+
+    private static String randomPassword() {
+        byte[] random = new byte[18];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** Writes a file no one but its owner can read, from its first byte (written aside, then moved into place). */
+    static void ownerOnly(Path file, String content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        try {
+            Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(tmp); // not a POSIX file system: the directory's permissions apply
+        }
+        Files.writeString(tmp, content);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     Credentials credentials() throws IOException {
-        return Credentials.fromFile(securityFile());
+        securityFile();
+        return Credentials.fromFile(settings.dataDir().resolve(Credentials.FILE));
     }
 
     private void startPipeline() throws IOException, InterruptedException {

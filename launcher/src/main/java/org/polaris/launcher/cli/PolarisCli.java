@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "polaris", mixinStandardHelpOptions = true, version = "polaris 0.1.0",
         description = "Polaris import pipeline: run it locally, import files, follow runs and progress.",
         subcommands = {UpCommand.class, ImportCommand.class, RunsCommand.class, RunCommand.class,
-            ProgressCommand.class, SheetsCommand.class, TeachersCommand.class, DemoCommand.class, BenchCommand.class})
+            ProgressCommand.class, SheetsCommand.class, TeachersCommand.class, DemoCommand.class, BenchCommand.class,
+            HashPasswordCommand.class})
 public final class PolarisCli {
 
     static final int REFUSED = 2;

@@ -25,7 +25,7 @@ final class UpCommand implements Callable<Integer> {
             err.println();
             err.println("Polaris is ready: " + stack.url() + "  (Kafka " + stack.kafka() + ", database " + stack.jdbcUrl() + ")");
             err.println("  login:    the administrator is in " + options.settings(StackOptions.home().resolve(".polaris"), true, "2g")
-                    .dataDir().resolve("security.properties") + " (the CLI finds it there by default; elsewhere set"
+                    .dataDir().resolve(Credentials.FILE) + " (the CLI finds it there by default; elsewhere set"
                     + " POLARIS_CREDENTIALS to that file)");
             err.println("  import:   bin/polaris import pathful FILE --academic-year 2024-2025");
             err.println("  runs:     bin/polaris runs");

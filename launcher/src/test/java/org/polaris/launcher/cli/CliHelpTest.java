@@ -15,7 +15,7 @@ class CliHelpTest {
     @ParameterizedTest
     @ValueSource(strings = {"up", "demo", "import", "runs", "run", "progress", "sheets", "sheets list", "sheets add",
         "sheets remove", "teachers", "teachers unmatched", "teachers match", "teachers unmatch", "teachers auto-match",
-        "bench"})
+        "bench", "hash-password"})
     void everyCommandAnswersHelp(String command) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -112,8 +112,9 @@ class WriterKillIT {
         String jar = System.getProperty("polaris.app.jar", "target/quarkus-app/quarkus-run.jar");
         Path log = dir.resolve(name + ".log");
         Path security = dir.resolve("security.properties");
-        Files.writeString(security, "quarkus.security.users.embedded.users.admin=" + PASSWORD
-                + "\nquarkus.security.users.embedded.roles.admin=admin\n");
+        Files.writeString(security, "polaris.security.users.admin.password-hash="
+                + io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(PASSWORD, 4)
+                + "\npolaris.security.users.admin.roles=admin\n");
         return new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Dquarkus.config.locations=" + security.toUri(),
                 "-Dquarkus.http.port=" + port, "-Dkafka.bootstrap.servers=" + kafka,

@@ -40,6 +40,14 @@ public class PipelineResource implements QuarkusTestResourceLifecycleManager {
                     // a run without progress for 5 s is stalled (PoisonRecordsIT); it still completes later
                     "polaris.writer.stall-after", "PT5S",
                     "polaris.writer.stall-check", "1s"));
+            // the test users (never in the application's own configuration), passwords hashed as in production
+            // (bcrypt cost 4: a test does not need the production cost)
+            // a small upload limit, so a test can cross it (UploadsIT); production's is 257M
+            config.put("quarkus.http.limits.max-body-size", "12M");
+            user(config, "admin", "admin-secret", "admin");
+            user(config, "analyst", "analyst-secret", "user");
+            user(config, "kck", "kck-secret", "district:KCKPS");
+            user(config, "wyco", "wyco-secret", "district:WYCO");
             if (!withSheetsKey()) {
                 config.put("polaris.sheets.credentials-file", "");
             }
@@ -47,6 +55,12 @@ public class PipelineResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void user(Map<String, String> config, String name, String password, String roles) {
+        config.put("polaris.security.users." + name + ".password-hash",
+                io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password, 4));
+        config.put("polaris.security.users." + name + ".roles", roles);
     }
 
     @Override

@@ -23,14 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rows stay what they were: a repeated participation keeps its first row, a local time that does not
- * exist and cells beyond the header are warned about on their row. Year 2027-2028 and *.rows.example.org
+ * exist and cells beyond the header are warned about on their row. Year 2028-2029 and *.rows.example.org
  * keep this data apart.
  */
 @QuarkusTest
 @QuarkusTestResource(PipelineResource.class)
 class RowsStayIT {
 
-    private static final String YEAR = "2027-2028";
+    private static final String YEAR = "2028-2029";
 
     @Inject
     AgroalDataSource db;
@@ -46,14 +46,14 @@ class RowsStayIT {
     @Test
     void aRepeatedParticipationKeepsItsFirstRowAndSaysSo() throws Exception {
         Runs.importFile("events", write("dup-events.csv", "Session ID,Session Title,Date,Time\n"
-                + "DUP-1,Careers in Code,2027-10-05,10:00\n"), null);
+                + "DUP-1,Careers in Code,2028-10-05,10:00\n"), null);
         Runs.importFile("roster", write("dup-roster.csv", "Teacher Email,Teacher Name,School,Academic Year,Virtual Year\n"
-                + "dee@rows.example.org,Dee Park,North High,2027-2028,2027-2028\n"), YEAR);
+                + "dee@rows.example.org,Dee Park,North High,2028-2029,2028-2029\n"), YEAR);
 
         Map<String, Object> run = Runs.importFile("pathful", write("dup-pathful.csv",
                 "SessionId,EventId,TeacherEmail,SessionStart,AttendanceStatus\n"
-                        + "S-FIRST,DUP-1,dee@rows.example.org,2027-10-05 10:00,Attended\n"
-                        + "S-SECOND,DUP-1,Dee@Rows.Example.org,2027-10-05 10:00,Registered\n"), YEAR);
+                        + "S-FIRST,DUP-1,dee@rows.example.org,2028-10-05 10:00,Attended\n"
+                        + "S-SECOND,DUP-1,Dee@Rows.Example.org,2028-10-05 10:00,Registered\n"), YEAR);
 
         assertThat(Runs.counts(run)).containsExactly(2, 1, 0, 1, 0, 0, 0);
         List<Map<String, Object>> warned = RestAssured.get("/api/runs/" + run.get("runId") + "/warnings")

@@ -23,7 +23,8 @@ import org.polaris.schemas.kinds.SourceKinds;
 
 /**
  * Sheet configurations (Playbooks B and C): an administrator registers a Google Sheet for a purpose,
- * an academic year and (for rosters) a district; imports then run by the configuration's id.
+ * an academic year and (for rosters) a district; imports then run by the configuration's id. Global
+ * users see every sheet; a district's users see their district's sheets only.
  */
 @Path("/api/sheets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,11 +34,17 @@ public class SheetResource {
     private static final Pattern YEAR = Pattern.compile("(\\d{4})-(\\d{4})");
     private static final Pattern SHEET_ID = Pattern.compile("[A-Za-z0-9_-]{10,}");
 
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    /** The registered sheets the caller may see: every one for global users, a district's own for its users. */
     @GET
     public List<SheetView> list(@QueryParam("purpose") String purpose, @QueryParam("academicYear") String academicYear) {
+        Scope scope = Scope.of(identity);
         return SheetConfig.<SheetConfig>listAll(Sort.ascending("academicYear", "purpose", "district", "id")).stream()
                 .filter(s -> purpose == null || purpose.equals(s.purpose))
                 .filter(s -> academicYear == null || academicYear.equals(s.academicYear))
+                .filter(s -> scope.sees(s.district))
                 .map(SheetView::of).toList();
     }
 
@@ -45,7 +52,8 @@ public class SheetResource {
     @Path("{id}")
     public Response get(@PathParam("id") long id) {
         SheetConfig s = SheetConfig.findById(id);
-        return s == null ? notFound(id) : Response.ok(SheetView.of(s)).build();
+        // a sheet of another district is as absent as one that does not exist (its id says nothing)
+        return s == null || !Scope.of(identity).sees(s.district) ? notFound(id) : Response.ok(SheetView.of(s)).build();
     }
 
     @POST

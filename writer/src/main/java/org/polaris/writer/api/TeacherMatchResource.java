@@ -86,10 +86,14 @@ public class TeacherMatchResource {
         return out;
     }
 
-    /** VMS teachers whose name, email or school contains {@code q} (to find the id to link by hand). */
+    /**
+     * VMS teachers whose name, email or school contains {@code q} (to find the id to link by hand): for
+     * administrators and global users (VMS teachers are every district's).
+     */
     @GET
     @Path("vms")
     @Transactional
+    @RolesAllowed({"admin", "user"})
     public List<Map<String, Object>> vms(@QueryParam("q") String q) throws SQLException {
         String like = "%" + (q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
         return teachers("select id, salesforce_id, first_name, last_name, email, school from teacher where lower("
@@ -100,6 +104,7 @@ public class TeacherMatchResource {
     @GET
     @Path("vms/salesforce/{salesforceId}")
     @Transactional
+    @RolesAllowed({"admin", "user"})
     public Response vmsBySalesforceId(@jakarta.ws.rs.PathParam("salesforceId") String id) throws SQLException {
         List<Map<String, Object>> found = teachers(
                 "select id, salesforce_id, first_name, last_name, email, school from teacher where salesforce_id = ?", id);

@@ -74,6 +74,11 @@ public class RosterStore implements KindStore<NormalizedRosterEntry> {
               on m.run_id = k.run_id and m.academic_year = k.ay and m.email = k.email
             """;
 
+    private static final String ACTIVE_DISTRICTS = """
+            select academic_year, email, district from teacher_progress
+            where active and (academic_year, email) in (select * from unnest(?::text[], ?::text[]))
+            """;
+
     private static final String MANUALLY_DEACTIVATED = """
             select academic_year, email from teacher_progress
             where manually_deactivated and (academic_year, email) in (select * from unnest(?::text[], ?::text[]))
@@ -158,12 +163,23 @@ public class RosterStore implements KindStore<NormalizedRosterEntry> {
         for (List<NormalizedRosterEntry> wave : Waves.of(rows, r -> r.getRunId() + "|" + key(r))) {
             Set<String> firsts = claimFirst(c, wave);
             Map<String, Integer> firstRows = firstRows(c, wave, firsts);
-            List<NormalizedRosterEntry> apply = wave.stream().filter(r -> firsts.contains(member(r))).toList();
+            List<NormalizedRosterEntry> candidates = wave.stream().filter(r -> firsts.contains(member(r))).toList();
+            Map<String, String> takenBy = otherDistricts(c, candidates);
+            unclaim(c, candidates.stream().filter(r -> takenBy.containsKey(key(r))).toList());
+            List<NormalizedRosterEntry> apply = candidates.stream().filter(r -> !takenBy.containsKey(key(r))).toList();
             Set<String> manual = manuallyDeactivated(c, apply);
             Map<String, OutcomeKind> classified = TEACHER_PROGRESS.upsert(c, apply);
             for (NormalizedRosterEntry r : wave) {
                 List<String> warnings = new ArrayList<>(r.getWarnings());
                 OutcomeKind kind;
+                if (takenBy.containsKey(key(r))) {
+                    outcomes.add(new Outcome(r.getRunId(), r.getRowNumber(), OutcomeKind.INVALID, List.of(
+                            "this Teacher Email is on the " + r.getAcademicYear() + " roster of " + takenBy.get(key(r))
+                                    + ": a roster of " + (r.getDistrict() == null ? "no district" : r.getDistrict())
+                                    + " may not take the entry over (that roster must drop it first)"),
+                            warnings, null));
+                    continue;
+                }
                 if (!firsts.contains(member(r))) {
                     kind = OutcomeKind.SKIPPED;
                     warnings.add("duplicate of row " + firstRows.get(member(r)) + " (same Teacher Email): the first is kept");
@@ -251,6 +267,48 @@ public class RosterStore implements KindStore<NormalizedRosterEntry> {
             }
         }
         return rows;
+    }
+
+    /**
+     * The active entries these rows would move from another district (or from no district to one, or
+     * back): key -> that district's name. A roster import speaks for its own district only.
+     */
+    private static Map<String, String> otherDistricts(Connection c, List<NormalizedRosterEntry> rows) throws SQLException {
+        Map<String, String> taken = new HashMap<>();
+        if (rows.isEmpty()) {
+            return taken;
+        }
+        Map<String, String> districtOf = new HashMap<>();
+        rows.forEach(r -> districtOf.put(key(r), r.getDistrict()));
+        try (PreparedStatement ps = c.prepareStatement(ACTIVE_DISTRICTS)) {
+            ps.setArray(1, Sql.text(c, rows.stream().map(NormalizedRosterEntry::getAcademicYear).toList()));
+            ps.setArray(2, Sql.text(c, rows.stream().map(NormalizedRosterEntry::getEmail).toList()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String key = Keys.roster(rs.getString(1), rs.getString(2));
+                    String current = rs.getString(3);
+                    if (!java.util.Objects.equals(current, districtOf.get(key))) {
+                        taken.put(key, current == null ? "no district" : current);
+                    }
+                }
+            }
+        }
+        return taken;
+    }
+
+    /** Rows refused as another district's: they are not among the rows the run's replace keeps. */
+    private static void unclaim(Connection c, List<NormalizedRosterEntry> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                delete from roster_run_row m using unnest(?::uuid[], ?::text[], ?::text[]) as k(run_id, ay, email)
+                where m.run_id = k.run_id and m.academic_year = k.ay and m.email = k.email""")) {
+            ps.setArray(1, Sql.text(c, rows.stream().map(NormalizedRosterEntry::getRunId).toList()));
+            ps.setArray(2, Sql.text(c, rows.stream().map(NormalizedRosterEntry::getAcademicYear).toList()));
+            ps.setArray(3, Sql.text(c, rows.stream().map(NormalizedRosterEntry::getEmail).toList()));
+            ps.executeUpdate();
+        }
     }
 
     private static Set<String> manuallyDeactivated(Connection c, List<NormalizedRosterEntry> rows) throws SQLException {

@@ -22,9 +22,15 @@ public final class TeacherLinks {
 
     private static final String ROSTER = """
             select id, name, email, building from teacher_progress
-            where active and match_status <> 'MANUAL' and (?::text is null or academic_year = ?)
+            where active and match_status <> 'MANUAL' and academic_year = ?
             """;
-    private static final String TEACHERS = "select id, first_name, middle_name, last_name, email, school from teacher";
+    /** The VMS teachers a year's auto-match may link: every one a person has not linked by hand in that year. */
+    private static final String TEACHERS = """
+            select t.id, t.first_name, t.middle_name, t.last_name, t.email, t.school from teacher t
+            where not exists (select 1 from teacher_progress tp where tp.academic_year = ? and tp.active
+                              and tp.match_status = 'MANUAL' and tp.teacher_id = t.id)
+            """;
+    private static final String YEARS = "select distinct academic_year from teacher_progress where active order by 1";
     private static final String LINK = """
             update teacher_progress set teacher_id = ?, match_status = ?, match_score = ?, updated_at = now()
             where id = ? and (teacher_id, match_status, match_score) is distinct from (?::bigint, ?::text, ?::double precision)
@@ -35,12 +41,28 @@ public final class TeacherLinks {
     private TeacherLinks() {
     }
 
-    /** Matches the active, not manually linked roster entries of a year (all years when null); returns how many were linked. */
+    /**
+     * Matches the active, not manually linked roster entries of a year, or of every year one by one
+     * (null: after a VMS teacher import), so a teacher is linked once per year, never demoted for being
+     * on two years' rosters. Returns how many were linked.
+     */
     public static int autoMatch(Connection c, String academicYear) throws SQLException {
+        if (academicYear == null) {
+            List<String> years = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(YEARS); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    years.add(rs.getString(1));
+                }
+            }
+            int linked = 0;
+            for (String year : years) {
+                linked += autoMatch(c, year);
+            }
+            return linked;
+        }
         List<RosterTeacher> roster = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(ROSTER)) {
             ps.setString(1, academicYear);
-            ps.setString(2, academicYear);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     roster.add(new RosterTeacher(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3),
@@ -52,10 +74,14 @@ public final class TeacherLinks {
             return 0;
         }
         List<VmsTeacher> teachers = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(TEACHERS); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                teachers.add(new VmsTeacher(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(4),
-                        rs.getString(3), rs.getString(5) == null ? List.of() : List.of(rs.getString(5)), rs.getString(6)));
+        try (PreparedStatement ps = c.prepareStatement(TEACHERS)) {
+            ps.setString(1, academicYear);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    teachers.add(new VmsTeacher(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(4),
+                            rs.getString(3), rs.getString(5) == null ? List.of() : List.of(rs.getString(5)),
+                            rs.getString(6)));
+                }
             }
         }
         List<MatchDecision> decisions = new TeacherMatcher().match(roster, teachers);
