@@ -33,7 +33,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final int port;
     private Process server;
 
-    public EmbeddedPostgres(Path dataDir, int port) {
+    public EmbeddedPostgres(Path dataDir, int port) throws IOException {
         this.home = clusterHome(dataDir);
         this.port = port;
     }
@@ -85,14 +85,39 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    /** The cluster lives in the data directory, unless `nobody` could not reach it there. */
-    static Path clusterHome(Path dataDir) {
+    /** Deletes the cluster, binaries and data (a demo's database, which nothing needs after it). */
+    public void delete() throws IOException {
+        if (Files.exists(home)) {
+            try (var paths = Files.walk(home)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * The cluster lives in the data directory, unless `nobody` could not reach it there (a checkout
+     * under /root): then in /var/tmp, in a directory the data directory names in its
+     * {@code postgres-cluster} file. A data directory made anew has no such file, so it gets a new,
+     * empty cluster: an old database is never reused silently. (A data directory of an older build,
+     * whose cluster was named by a hash of its path, keeps it.)
+     */
+    static Path clusterHome(Path dataDir) throws IOException {
         Path preferred = dataDir.toAbsolutePath().resolve("postgres");
         if (!"root".equals(System.getProperty("user.name")) || reachableByOthers(preferred.getParent())) {
             return preferred;
         }
-        // e.g. a checkout under /root: keep the cluster in /var/tmp, one per data directory
-        return Path.of("/var/tmp", "polaris-postgres-" + Integer.toHexString(preferred.toString().hashCode()));
+        Path marker = dataDir.resolve("postgres-cluster");
+        if (Files.exists(marker)) {
+            return Path.of(Files.readString(marker).strip());
+        }
+        Path old = Path.of("/var/tmp", "polaris-postgres-" + Integer.toHexString(preferred.toString().hashCode()));
+        Path home = Files.exists(dataDir.resolve("kafka")) && Files.exists(old) ? old
+                : Path.of("/var/tmp", "polaris-postgres-" + java.util.UUID.randomUUID().toString().substring(0, 12));
+        Files.createDirectories(dataDir);
+        Files.writeString(marker, home + "\n");
+        return home;
     }
 
     private static boolean reachableByOthers(Path dir) {

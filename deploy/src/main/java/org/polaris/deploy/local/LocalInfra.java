@@ -15,7 +15,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * on SIGTERM.
  *
  * <pre>java -cp deploy.jar:lib/* org.polaris.deploy.local.LocalInfra --data-dir DIR [--kafka-port 9092]
- *     [--controller-port 9093] [--postgres-port 5433 | --no-postgres]</pre>
+ *     [--controller-port 9093] [--postgres-port 5433 | --no-postgres] [--ephemeral]</pre>
+ * {@code --ephemeral}: the embedded database is deleted when the JVM stops (bin/polaris demo).
  */
 public final class LocalInfra {
 
@@ -33,11 +34,17 @@ public final class LocalInfra {
             EmbeddedPostgres postgres = new EmbeddedPostgres(dataDir,
                     Integer.parseInt(opts.getOrDefault("postgres-port", "5433")));
             postgres.start(Duration.ofSeconds(120));
+            boolean ephemeral = opts.containsKey("ephemeral");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();
+                    if (ephemeral) {
+                        postgres.delete(); // a demo's database: nothing is left behind
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (java.io.IOException e) {
+                    System.err.println("could not delete the demo's database: " + e.getMessage());
                 }
             }, "postgres-shutdown"));
             jdbc = postgres.jdbcUrl();

@@ -59,48 +59,52 @@ final class BenchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         Path dir = Files.createTempDirectory("polaris-bench-");
-        BenchData data = new BenchData(rows, events, teachers);
-        err.println("Generating " + rows + " Pathful rows, " + events + " events, " + teachers + " teachers in " + dir);
-        data.writeEvents(dir.resolve("events.csv"));
-        data.writeRoster(dir.resolve("roster.csv"));
-        data.writePathful(dir.resolve("pathful.csv"));
-        data.writePathful(dir.resolve("pathful-changed.csv"), 1);
-        recreate(db);
+        try {
+            BenchData data = new BenchData(rows, events, teachers);
+            err.println("Generating " + rows + " Pathful rows, " + events + " events, " + teachers + " teachers in " + dir);
+            data.writeEvents(dir.resolve("events.csv"));
+            data.writeRoster(dir.resolve("roster.csv"));
+            data.writePathful(dir.resolve("pathful.csv"));
+            data.writePathful(dir.resolve("pathful-changed.csv"), 1);
+            recreate(db);
 
-        LocalStack.Settings settings = new LocalStack.Settings(StackOptions.home(), dir.resolve("stack"), port, db,
-                kafkaPort, 0, false, heap);
-        Timed cold;
-        Timed warm;
-        long pipelinePeak;
-        long infraPeak;
-        try (LocalStack stack = LocalStack.start(settings, err)) {
-            ApiClient api = new ApiClient(stack.url(), stack.credentials());
-            importAndWait(api, "events", dir.resolve("events.csv"), err);
-            importAndWait(api, "roster", dir.resolve("roster.csv"), err);
-            err.println("Importing " + rows + " Pathful rows on the fresh stack (every row new)...");
-            cold = timed(api, dir.resolve("pathful.csv"), err);
-            err.println("Importing the same " + rows + " rows with every status changed (every row an update)...");
-            warm = timed(api, dir.resolve("pathful-changed.csv"), err);
-            if (cold == null || warm == null) {
-                return 1;
+            LocalStack.Settings settings = new LocalStack.Settings(StackOptions.home(), dir.resolve("stack"), port, db,
+                    kafkaPort, 0, false, heap);
+            Timed cold;
+            Timed warm;
+            long pipelinePeak;
+            long infraPeak;
+            try (LocalStack stack = LocalStack.start(settings, err)) {
+                ApiClient api = new ApiClient(stack.url(), stack.credentials());
+                importAndWait(api, "events", dir.resolve("events.csv"), err);
+                importAndWait(api, "roster", dir.resolve("roster.csv"), err);
+                err.println("Importing " + rows + " Pathful rows on the fresh stack (every row new)...");
+                cold = timed(api, dir.resolve("pathful.csv"), err);
+                err.println("Importing the same " + rows + " rows with every status changed (every row an update)...");
+                warm = timed(api, dir.resolve("pathful-changed.csv"), err);
+                if (cold == null || warm == null) {
+                    return 1;
+                }
+                pipelinePeak = peakRssKb(stack.pipelinePid());
+                infraPeak = stack.infraPids().stream().mapToLong(BenchCommand::peakRssKb).sum();
             }
-            pipelinePeak = peakRssKb(stack.pipelinePid());
-            infraPeak = stack.infraPids().stream().mapToLong(BenchCommand::peakRssKb).sum();
+
+            err.println("Measuring the bare batched JDBC upsert of the same rows...");
+            double bareSeconds = bareUpsert(db, data);
+
+            double bareRate = rows / bareSeconds;
+            out.printf("Polaris benchmark: %,d Pathful rows (%,d events x %,d teachers) against %s, %d cores%n", rows, events,
+                    teachers, db, Runtime.getRuntime().availableProcessors());
+            out.printf("  end to end = from the upload's first byte to the run's completion in the ledger%n");
+            cold.print(out, "pipeline, fresh stack, every row created", bareRate);
+            warm.print(out, "pipeline, warm stack, every row updated", bareRate);
+            out.printf("  %-42s %7.2f s  %,9.0f rows/s%n", "bare batched JDBC upsert (the limit)", bareSeconds, bareRate);
+            out.printf("  peak memory (RSS): pipeline JVM %,d MB; Kafka broker JVM %,d MB%n", pipelinePeak / 1024, infraPeak / 1024);
+            out.flush();
+            return 0;
+        } finally {
+            LocalStack.deleteTree(dir); // generated files and the stack's broker data: nothing is left behind
         }
-
-        err.println("Measuring the bare batched JDBC upsert of the same rows...");
-        double bareSeconds = bareUpsert(db, data);
-
-        double bareRate = rows / bareSeconds;
-        out.printf("Polaris benchmark: %,d Pathful rows (%,d events x %,d teachers) against %s, %d cores%n", rows, events,
-                teachers, db, Runtime.getRuntime().availableProcessors());
-        out.printf("  end to end = from the upload's first byte to the run's completion in the ledger%n");
-        cold.print(out, "pipeline, fresh stack, every row created", bareRate);
-        warm.print(out, "pipeline, warm stack, every row updated", bareRate);
-        out.printf("  %-42s %7.2f s  %,9.0f rows/s%n", "bare batched JDBC upsert (the limit)", bareSeconds, bareRate);
-        out.printf("  peak memory (RSS): pipeline JVM %,d MB; Kafka broker JVM %,d MB%n", pipelinePeak / 1024, infraPeak / 1024);
-        out.flush();
-        return 0;
     }
 
     /** One timed Pathful import: total seconds, of which upload + publish, and the run's counts. */

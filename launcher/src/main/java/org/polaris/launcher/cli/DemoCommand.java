@@ -34,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Path samples = StackOptions.home().resolve("samples");
         Path dataDir = Files.createTempDirectory("polaris-demo-");
-        try (LocalStack stack = LocalStack.start(options.settings(dataDir, false, "1g"), err)) {
+        try (LocalStack stack = LocalStack.start(options.settings(dataDir, false, "1g").asEphemeral(), err)) {
             ApiClient api = new ApiClient(stack.url(), stack.credentials());
             List<String[]> imports = List.of(
                     new String[] {"events", "events.csv"},
@@ -66,6 +66,9 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             err.println("Demo done; stopping. Run `bin/polaris up` to keep a pipeline running.");
             return 0;
+        } finally {
+            // the stack has stopped (its database deleted with it): nothing of the demo is left behind
+            LocalStack.deleteTree(dataDir);
         }
     }
 }

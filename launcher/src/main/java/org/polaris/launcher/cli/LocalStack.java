@@ -20,16 +20,34 @@ import java.util.concurrent.TimeUnit;
  */
 final class LocalStack implements AutoCloseable {
 
-    /** Where and how to run. */
+    /**
+     * Where and how to run.
+     *
+     * @param ephemeral the embedded database is deleted when the stack stops (a demo's)
+     */
     record Settings(Path home, Path dataDir, int httpPort, String db, int kafkaPort, int postgresPort,
-            boolean pipelineLogsToConsole, String heap) {
+            boolean pipelineLogsToConsole, String heap, boolean ephemeral) {
+
+        Settings(Path home, Path dataDir, int httpPort, String db, int kafkaPort, int postgresPort,
+                boolean pipelineLogsToConsole, String heap) {
+            this(home, dataDir, httpPort, db, kafkaPort, postgresPort, pipelineLogsToConsole, heap, false);
+        }
+
+        Settings asEphemeral() {
+            return new Settings(home, dataDir, httpPort, db, kafkaPort, postgresPort, pipelineLogsToConsole, heap, true);
+        }
     }
+
+    /** More than this many restarts within {@link #RESTART_WINDOW}: the pipeline keeps dying, supervision gives up. */
+    private static final int MAX_RESTARTS = 5;
+    private static final Duration RESTART_WINDOW = Duration.ofMinutes(5);
 
     private final Settings settings;
     private final PrintWriter err;
     private Process infra;
-    private Process pipeline;
+    private volatile Process pipeline;
     private String jdbcUrl;
+    private volatile boolean closing;
 
     private LocalStack(Settings settings, PrintWriter err) {
         this.settings = settings;
@@ -72,6 +90,75 @@ final class LocalStack implements AutoCloseable {
         return pipeline.waitFor();
     }
 
+    /**
+     * Watches the two JVMs until the stack is stopped. When the pipeline JVM dies it says so, with its
+     * exit code (137: killed) and the end of its log, and starts it again, unless {@code restart} is
+     * false or it died more than 5 times in 5 minutes: then it returns non-zero. When the broker and
+     * database JVM dies the stack cannot go on: it stops the pipeline and returns non-zero.
+     */
+    int supervise(boolean restart) throws InterruptedException, IOException {
+        java.util.ArrayDeque<java.time.Instant> restarts = new java.util.ArrayDeque<>();
+        while (true) {
+            Thread.sleep(500);
+            if (closing) {
+                return 0;
+            }
+            if (!infra.isAlive()) {
+                err.println("polaris: the Kafka/database JVM exited with code " + infra.exitValue() + why(infra.exitValue())
+                        + "; the pipeline cannot go on without it. Its log: "
+                        + settings.dataDir().resolve("logs/infra.log"));
+                err.flush();
+                return 1;
+            }
+            if (pipeline.isAlive()) {
+                continue;
+            }
+            int code = pipeline.exitValue();
+            if (closing) {
+                return 0;
+            }
+            err.println("polaris: the pipeline JVM exited with code " + code + why(code) + pipelineLogTail());
+            java.time.Instant now = java.time.Instant.now();
+            while (!restarts.isEmpty() && restarts.peekFirst().isBefore(now.minus(RESTART_WINDOW))) {
+                restarts.pollFirst();
+            }
+            if (!restart || restarts.size() >= MAX_RESTARTS) {
+                err.println(restart ? "polaris: it died " + restarts.size() + " times in " + RESTART_WINDOW.toMinutes()
+                        + " minutes; stopping" : "polaris: stopping (--no-restart)");
+                err.flush();
+                return code == 0 ? 1 : code;
+            }
+            restarts.addLast(now);
+            err.println("polaris: starting the pipeline again");
+            err.flush();
+            long begin = System.nanoTime();
+            startPipeline();
+            err.printf("polaris: the pipeline is ready again after %.1f s%n", (System.nanoTime() - begin) / 1e9);
+            err.flush();
+        }
+    }
+
+    private static String why(int code) {
+        return switch (code) {
+            case 137 -> " (killed: SIGKILL, e.g. out of memory or kill -9)";
+            case 143 -> " (stopped: SIGTERM)";
+            case 134 -> " (aborted: the JVM crashed)";
+            default -> "";
+        };
+    }
+
+    private String pipelineLogTail() {
+        if (settings.pipelineLogsToConsole()) {
+            return " (its last lines are above)";
+        }
+        Path log = settings.dataDir().resolve("logs/polaris.log");
+        try {
+            return "; " + log + " ends with:\n" + tail(Files.readString(log));
+        } catch (IOException e) {
+            return "; see " + log;
+        }
+    }
+
     private void startInfra() throws IOException, InterruptedException {
         requireFree(settings.httpPort(), "HTTP (--port)");
         requireFree(settings.kafkaPort(), "Kafka (--kafka-port)");
@@ -89,6 +176,9 @@ final class LocalStack implements AutoCloseable {
         if (settings.db() != null) {
             cmd.add("--no-postgres");
         } else {
+            if (settings.ephemeral()) {
+                cmd.add("--ephemeral");
+            }
             requireFree(settings.postgresPort(), "the embedded PostgreSQL (--postgres-port)");
             cmd.addAll(List.of("--postgres-port", Integer.toString(settings.postgresPort())));
         }
@@ -182,6 +272,7 @@ final class LocalStack implements AutoCloseable {
         } else {
             cmd.add("-XX:TieredStopAtLevel=1");
         }
+        cmd.addAll(restartFast());
         cmd.addAll(List.of("-Dquarkus.config.locations=" + securityFile().toUri(),
                 "-Dquarkus.http.port=" + settings.httpPort(),
                 "-Dkafka.bootstrap.servers=" + kafka(),
@@ -197,7 +288,7 @@ final class LocalStack implements AutoCloseable {
         if (settings.pipelineLogsToConsole()) {
             pb.inheritIO();
         } else {
-            pb.redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // a restart appends
         }
         err.println("Starting the pipeline on " + url() + (settings.pipelineLogsToConsole() ? "" : "; log: " + log));
         err.flush();
@@ -215,6 +306,35 @@ final class LocalStack implements AutoCloseable {
             Thread.sleep(300);
         }
         throw new IOException("the pipeline was not ready within 3 minutes (GET " + url() + "/q/health/ready)");
+    }
+
+    /**
+     * The local stack's consumers keep their place in their groups across a restart: static group
+     * membership (a restarted pipeline takes its old members' places at once, instead of waiting out
+     * their sessions, which kept readiness at REBALANCING for 35-45 s) and a 10 s session for a member
+     * that does not come back. One stack per broker, so fixed member ids are unique.
+     */
+    static List<String> restartFast() {
+        List<String> props = new ArrayList<>();
+        for (String channel : List.of("raw-in", "writer-in", "run-summaries-in")) {
+            props.add("-Dmp.messaging.incoming." + channel + ".group.instance.id=polaris-local-" + channel);
+            props.add("-Dmp.messaging.incoming." + channel + ".session.timeout.ms=10000");
+        }
+        props.add("-Dpolaris.matcher.streams.\"main.consumer.group.instance.id\"=polaris-local-matcher");
+        props.add("-Dpolaris.matcher.streams.\"main.consumer.session.timeout.ms\"=10000");
+        return props;
+    }
+
+    /** Deletes a directory and everything in it (a demo's or a benchmark's data directory). */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Creates the database named in a PostgreSQL JDBC URL when it does not exist yet. */
@@ -247,6 +367,7 @@ final class LocalStack implements AutoCloseable {
     }
 
     private synchronized void closeQuietly() {
+        closing = true;
         stop(pipeline);
         pipeline = null;
         stop(infra);

@@ -18,6 +18,10 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
 
+    @picocli.CommandLine.Option(names = "--no-restart", description = "when the pipeline JVM dies, stop (exit "
+            + "non-zero, with the reason) instead of starting it again")
+    boolean noRestart;
+
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
@@ -30,9 +34,10 @@ final class UpCommand implements Callable<Integer> {
             err.println("  import:   bin/polaris import pathful FILE --academic-year 2024-2025");
             err.println("  runs:     bin/polaris runs");
             err.println("  health:   " + stack.url() + "/q/health/ready   metrics: " + stack.url() + "/q/metrics");
-            err.println("Ctrl-C stops the pipeline, then Kafka and the database.");
+            err.println("Ctrl-C stops the pipeline, then Kafka and the database."
+                    + (noRestart ? "" : " A pipeline JVM that dies is started again."));
             err.flush();
-            return stack.waitForPipeline() == 0 ? 0 : 1;
+            return stack.supervise(!noRestart);
         }
     }
 }

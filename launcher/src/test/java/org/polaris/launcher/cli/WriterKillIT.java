@@ -115,12 +115,15 @@ class WriterKillIT {
         Files.writeString(security, "polaris.security.users.admin.password-hash="
                 + io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(PASSWORD, 4)
                 + "\npolaris.security.users.admin.roles=admin\n");
-        return new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Dquarkus.config.locations=" + security.toUri(),
                 "-Dquarkus.http.port=" + port, "-Dkafka.bootstrap.servers=" + kafka,
                 "-Dquarkus.datasource.jdbc.url=" + db, "-Dpolaris.data-dir=" + dir.resolve("data"),
-                "-jar", jar))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "-jar", jar));
+        // the tests' database account (a password, if any, in the environment, not on the command line)
+        pb.environment().put("QUARKUS_DATASOURCE_USERNAME", TestDatabase.user());
+        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", TestDatabase.password());
+        return pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static boolean completed(ApiClient api, Map<String, Object> receipt) throws Exception {

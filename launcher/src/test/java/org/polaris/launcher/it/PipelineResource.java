@@ -17,6 +17,8 @@ public class PipelineResource implements QuarkusTestResourceLifecycleManager {
     public static final String DATABASE = "polaris_it";
 
     private FakeGoogle google;
+    private Path dir;
+    private DatabaseLink link;
 
     /** Whether the pipeline gets FakeGoogle's service-account key (a test of a pipeline without one says no). */
     protected boolean withSheetsKey() {
@@ -26,11 +28,16 @@ public class PipelineResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            Path dir = Files.createTempDirectory("polaris-it-");
+            dir = Files.createTempDirectory("polaris-it-");
             google = new FakeGoogle();
+            // the pipeline reaches PostgreSQL through a relay a test can cut (DatabaseAwayIT)
+            var server = TestDatabase.address();
+            link = new DatabaseLink(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort());
+            String database = TestDatabase.fresh(DATABASE);
+            String viaLink = "jdbc:postgresql://127.0.0.1:" + link.port() + database.substring(database.lastIndexOf('/'));
             Map<String, String> config = new java.util.HashMap<>(Map.of(
                     "kafka.bootstrap.servers", TestBroker.bootstrapServers(),
-                    "quarkus.datasource.jdbc.url", TestDatabase.fresh(DATABASE),
+                    "quarkus.datasource.jdbc.url", viaLink,
                     "quarkus.datasource.username", TestDatabase.USER,
                     "quarkus.datasource.password", TestDatabase.PASSWORD,
                     "polaris.data-dir", dir.toString(),
@@ -68,6 +75,21 @@ public class PipelineResource implements QuarkusTestResourceLifecycleManager {
         // the broker stops with the JVM; the database is kept for inspection after a failure
         if (google != null) {
             google.close();
+        }
+        if (link != null) {
+            try {
+                link.close();
+            } catch (IOException e) {
+                // the JVM is ending
+            }
+        }
+        if (dir != null) {
+            // the pipeline's data directory (uploads, key file): nothing of a test run is left in /tmp
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("could not delete " + dir + ": " + e);
+            }
         }
     }
 }

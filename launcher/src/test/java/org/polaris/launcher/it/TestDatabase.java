@@ -8,7 +8,8 @@ import java.sql.Statement;
 /**
  * The real PostgreSQL on 127.0.0.1:5432 (started by .ci/run when it is not running): each test
  * JVM gets a fresh database of its own. POLARIS_TEST_DB_SERVER (default jdbc:postgresql://127.0.0.1:5432/),
- * POLARIS_TEST_DB_USER (postgres) and POLARIS_TEST_DB_PASSWORD (empty) point elsewhere.
+ * POLARIS_TEST_DB_USER (postgres) and POLARIS_TEST_DB_PASSWORD (empty) point elsewhere; .ci/run sets
+ * the last two when the server asks for a password on TCP.
  */
 public final class TestDatabase {
 
@@ -29,6 +30,20 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL is needed on " + SERVER + " (start it: see README)", e);
         }
+    }
+
+    /** The server's host and port, from {@link #SERVER}. */
+    static java.net.URI address() {
+        return java.net.URI.create(SERVER.substring("jdbc:".length()));
+    }
+
+    /** Who the tests (and the pipelines they start) connect as. */
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
     }
 
     public static Connection connect(String url) throws SQLException {
