@@ -34,7 +34,13 @@ final class DemoCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Path samples = StackOptions.home().resolve("samples");
         Path dataDir = Files.createTempDirectory("polaris-demo-");
-        try (LocalStack stack = LocalStack.start(options.settings(dataDir, false, "1g").asEphemeral(), err)) {
+        LocalStack.Settings settings = options.settings(dataDir, false, "1g");
+        // the demo's own directory goes with its database; a --data-dir named by the caller is kept whole
+        boolean own = settings.dataDir().equals(dataDir);
+        if (!own) {
+            Files.delete(dataDir);
+        }
+        try (LocalStack stack = LocalStack.start(own ? settings.asEphemeral() : settings, err)) {
             ApiClient api = new ApiClient(stack.url(), stack.credentials());
             List<String[]> imports = List.of(
                     new String[] {"events", "events.csv"},
@@ -67,8 +73,10 @@ final class DemoCommand implements Callable<Integer> {
             err.println("Demo done; stopping. Run `bin/polaris up` to keep a pipeline running.");
             return 0;
         } finally {
-            // the stack has stopped (its database deleted with it): nothing of the demo is left behind
-            LocalStack.deleteTree(dataDir);
+            if (own) {
+                // the stack has stopped (its database deleted with it): nothing of the demo is left behind
+                LocalStack.deleteTree(dataDir);
+            }
         }
     }
 }

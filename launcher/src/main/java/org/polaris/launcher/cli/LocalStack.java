@@ -93,7 +93,8 @@ final class LocalStack implements AutoCloseable {
     /**
      * Watches the two JVMs until the stack is stopped. When the pipeline JVM dies it says so, with its
      * exit code (137: killed) and the end of its log, and starts it again, unless {@code restart} is
-     * false or it died more than 5 times in 5 minutes: then it returns non-zero. When the broker and
+     * false or it has already been started again 5 times in the last 5 minutes (its 6th death): then it
+     * returns the JVM's exit code (1 if that was 0). When the broker and
      * database JVM dies the stack cannot go on: it stops the pipeline and returns non-zero.
      */
     int supervise(boolean restart) throws InterruptedException, IOException {
@@ -123,8 +124,8 @@ final class LocalStack implements AutoCloseable {
                 restarts.pollFirst();
             }
             if (!restart || restarts.size() >= MAX_RESTARTS) {
-                err.println(restart ? "polaris: it died " + restarts.size() + " times in " + RESTART_WINDOW.toMinutes()
-                        + " minutes; stopping" : "polaris: stopping (--no-restart)");
+                err.println(restart ? "polaris: it died " + (restarts.size() + 1) + " times in " + RESTART_WINDOW.toMinutes()
+                        + " minutes (started again " + restarts.size() + " times); stopping" : "polaris: stopping (--no-restart)");
                 err.flush();
                 return code == 0 ? 1 : code;
             }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * The users of the API and their roles (admin, user, district:NAME), from configuration: a file
@@ -24,8 +23,10 @@ public interface UsersConfig {
         /** The password's bcrypt hash ($2a$/$2b$/$2y$, any cost). */
         String passwordHash();
 
-        /** admin, user, or district:NAME (comma-separated). */
-        @WithDefault("user")
+        /**
+         * admin, user, or district:NAME (comma-separated). Required: a user configured without roles
+         * stops the pipeline at start (naming the property) rather than getting any access by default.
+         */
         List<String> roles();
     }
 }

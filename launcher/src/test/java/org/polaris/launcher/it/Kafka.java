@@ -48,21 +48,32 @@ final class Kafka {
 
     /** The dead letters matching, once at least one is on the topic (deadline 60 s). */
     static List<DeadLetter> deadLetters(Predicate<DeadLetter> matching) {
+        return read(Topics.DEAD_LETTER.name(), DeadLetter.class, matching, seen -> !seen.isEmpty());
+    }
+
+    /** A run's summaries on polaris.runs.summaries, in order, once its final one is there (deadline 60 s). */
+    static List<org.polaris.schemas.avro.RunSummary> summaries(String runId) {
+        return read(Topics.RUN_SUMMARIES.name(), org.polaris.schemas.avro.RunSummary.class,
+                s -> runId.equals(s.getRunId()), seen -> seen.stream().anyMatch(s -> s.getFinalSummary()));
+    }
+
+    private static <T> List<T> read(String topic, Class<T> type, Predicate<T> matching, Predicate<List<T>> enough) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dead-letters-" + System.nanoTime());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.DEAD_LETTER.name()));
-            List<DeadLetter> seen = new ArrayList<>();
+            consumer.subscribe(List.of(topic));
+            List<T> seen = new ArrayList<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (AvroCodec.get().decode(r.value()) instanceof DeadLetter d && matching.test(d)) {
-                        seen.add(d);
+                    Object value = AvroCodec.get().decode(r.value());
+                    if (type.isInstance(value) && matching.test(type.cast(value))) {
+                        seen.add(type.cast(value));
                     }
                 });
-                return !seen.isEmpty();
+                return enough.test(seen);
             });
             return seen;
         }

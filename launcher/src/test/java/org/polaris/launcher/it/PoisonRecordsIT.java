@@ -18,7 +18,13 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.polaris.schemas.Topics;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.Record;
+import org.polaris.schemas.avro.AttendanceStatus;
 import org.polaris.schemas.avro.DeadLetter;
+import org.polaris.schemas.avro.NormalizedAttendance;
 import org.polaris.schemas.avro.OutcomeKind;
 import org.polaris.schemas.avro.RawRecord;
 import org.polaris.schemas.avro.RawRow;
@@ -96,6 +102,90 @@ class PoisonRecordsIT {
         assertThat(Runs.rows(run, "INVALID")).extracting(r -> r.get("row")).containsExactly(3, 4);
         assertThat(Runs.rows(run, "INVALID")).allSatisfy(r -> assertThat(r.get("reasons").toString())
                 .contains("the matcher could not decode the record at polaris.normalized.pathful"));
+    }
+
+    @Test
+    void aRowWhoseRulesThrowIsTriedABoundedNumberOfTimesThenIsInvalidAndTheNormalizerGoesOn() {
+        String run = UUID.randomUUID().toString();
+        String raw = "polaris.raw.test-widgets";
+        raw(raw, run, started(run, "TEST_WIDGETS", null, List.of("Widget ID", "Name", "Color")));
+        raw(raw, run, row(run, "TEST_WIDGETS", null, 2, Map.of("Widget ID", "t-1", "Name", "explode", "Color", "red")));
+        raw(raw, run, row(run, "TEST_WIDGETS", null, 3, Map.of("Widget ID", "t-2", "Name", "Calm", "Color", "blue")));
+        raw(raw, run, ended(run, "TEST_WIDGETS", raw, 2, List.of()));
+
+        Map<String, Object> done = Runs.awaitFinal(run);
+
+        assertThat(done.get("status")).isEqualTo("COMPLETED");
+        assertThat(Runs.counts(done)).containsExactly(2, 1, 0, 0, 0, 0, 1);
+        assertThat(Runs.rows(run, "INVALID")).singleElement().satisfies(r -> {
+            assertThat(r.get("row")).isEqualTo(2);
+            // the configured five tries (the exception's text is not copied: it may quote the row's data)
+            assertThat(r.get("reasons").toString()).contains(
+                    "the normalizer failed on this row 5 times (IllegalStateException); it is set aside as invalid")
+                    .doesNotContain("a fault in the widget rules");
+        });
+    }
+
+    /**
+     * The matcher's topology throws on a record (no record of a valid schema makes today's topology
+     * throw, so its handler is called as Kafka Streams calls it): the row is dead-lettered with its
+     * run and row, the handler answers CONTINUE (the stream goes on instead of losing its thread and
+     * re-reading the record forever) and the writer counts the row invalid, so the run completes.
+     */
+    @Test
+    void aRowTheMatchersTopologyFailsOnEndsAsAnInvalidRowOfItsRunAndTheStreamGoesOn() {
+        String run = UUID.randomUUID().toString();
+        String raw = Topics.RAW_PATHFUL.name();
+        raw(raw, run, started(run, "PATHFUL", "2024-2025", List.of("SessionId", "EventId", "TeacherEmail",
+                "SessionStart", "AttendanceStatus")));
+        raw(raw, run, ended(run, "PATHFUL", raw, 1, List.of()));
+        var handler = new org.polaris.matcher.DeadLettering.Processing();
+        handler.configure(Map.of("bootstrap.servers", TestBroker.bootstrapServers(), "application.id", "polaris-matcher"));
+        NormalizedAttendance row = NormalizedAttendance.newBuilder().setRunId(run).setRowNumber(2)
+                .setAcademicYear("2024-2025").setSessionId("S-9").setEventId("PX-9").setTeacherEmail("fails@example.org")
+                .setSessionStart(0L).setSessionDate("2025-03-01").setSessionZone("America/Chicago")
+                .setStatus(AttendanceStatus.ATTENDED).setParticipantType("Teacher").setMode(RunMode.COMMIT)
+                .setWarnings(List.of()).build();
+
+        var response = handler.handle(new FailedAt(Topics.NORMALIZED_PATHFUL.name(), 0, 42L,
+                org.polaris.schemas.RecordHeaders.of(run, 2)), new Record<>("2024-2025|fails@example.org", row, 0L),
+                new NullPointerException());
+
+        assertThat(response).isEqualTo(ProcessingExceptionHandler.ProcessingHandlerResponse.CONTINUE);
+        Map<String, Object> done = Runs.awaitFinal(run);
+        assertThat(done.get("status")).isEqualTo("COMPLETED");
+        assertThat(Runs.counts(done)).containsExactly(1, 0, 0, 0, 0, 0, 1);
+        assertThat(Runs.rows(run, "INVALID")).singleElement().satisfies(r -> assertThat(r.get("reasons").toString())
+                .contains("the matcher failed on this row (NullPointerException)"));
+    }
+
+    /** Where a record failed, as Kafka Streams tells its processing-exception handler. */
+    private record FailedAt(String topic, int partition, long offset, org.apache.kafka.common.header.Headers headers)
+            implements ErrorHandlerContext {
+        @Override
+        public String processorNodeId() {
+            return "event-lookup";
+        }
+
+        @Override
+        public TaskId taskId() {
+            return new TaskId(0, partition);
+        }
+
+        @Override
+        public long timestamp() {
+            return 0L;
+        }
+
+        @Override
+        public byte[] sourceRawKey() {
+            return null;
+        }
+
+        @Override
+        public byte[] sourceRawValue() {
+            return null;
+        }
     }
 
     @Test
@@ -184,6 +274,12 @@ class PoisonRecordsIT {
         assertThat(done.get("status")).isEqualTo("COMPLETED");
         assertThat(done.get("message")).isNull();
         assertThat(Runs.counts(done)).containsExactly(3, 3, 0, 0, 0, 0, 0);
+        // the ops dashboards count a run once, when it is final: a stalled run is not final yet
+        var summaries = Kafka.summaries(run);
+        assertThat(summaries).filteredOn(s -> s.getStatus().name().equals("STALLED")).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.getFinalSummary()).isFalse());
+        assertThat(summaries).filteredOn(s -> s.getFinalSummary()).singleElement()
+                .satisfies(s -> assertThat(s.getStatus().name()).isEqualTo("COMPLETED"));
     }
 
     // --- records as ingest writes them, by hand ------------------------------------------------

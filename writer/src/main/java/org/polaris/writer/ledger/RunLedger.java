@@ -243,7 +243,7 @@ public final class RunLedger {
                     boolean hasExpected = !rs.wasNull();
                     out.add(RunSummary.newBuilder()
                             .setRunId(rs.getString(1)).setKind(rs.getString(2)).setStatus(status)
-                            .setFinalSummary(status != RunStatus.RUNNING)
+                            .setFinalSummary(status != RunStatus.RUNNING && status != RunStatus.STALLED) // a stalled run may still complete
                             .setExpectedRows(hasExpected ? expected : null)
                             .setProcessed(rs.getInt(5)).setCreated(rs.getInt(6)).setUpdated(rs.getInt(7))
                             .setSkipped(rs.getInt(8)).setUnmatchedTeacher(rs.getInt(9)).setUnmatchedEvent(rs.getInt(10))

@@ -16,7 +16,8 @@ import org.polaris.schemas.kinds.SourceKind;
 
 /**
  * The test kind's rules: Widget ID required; Action "delete" deletes; otherwise a row with both Name
- * and Color is a whole widget, one with only some of them a partial record of those fields.
+ * and Color is a whole widget, one with only some of them a partial record of those fields. The
+ * Name "explode" makes the rules throw (a fault in a kind's code, as PoisonRecordsIT needs one).
  */
 @Singleton
 public class WidgetRules implements KindRules<NormalizedWidget> {
@@ -53,6 +54,10 @@ public class WidgetRules implements KindRules<NormalizedWidget> {
             return RowResult.invalid(reasons);
         }
         String name = Text.clean(columns.cell(row.getCells(), NAME));
+        if ("explode".equals(name)) {
+            // a fault in a kind's rules, for PoisonRecordsIT: the row is tried a bounded number of times
+            throw new IllegalStateException("a fault in the widget rules");
+        }
         String color = Text.clean(columns.cell(row.getCells(), COLOR));
         List<String> fields = new ArrayList<>();
         if (name != null) {
