@@ -146,6 +146,12 @@ public class FakeGoogle implements AutoCloseable {
         remote(rootUrl).register(get(urlPathMatching(anyPath(id))).atPriority(2).willReturn(failure(status)));
     }
 
+    /** Every request for this spreadsheet answered 429 with {@code Retry-After: seconds}, on a running FakeGoogle. */
+    public static void askToWait(String rootUrl, String id, int seconds) {
+        remote(rootUrl).register(get(urlPathMatching(anyPath(id))).atPriority(2)
+                .willReturn(failure(429).withHeader("Retry-After", Integer.toString(seconds))));
+    }
+
     /** {@link #apiDisabled(String)} on a running FakeGoogle known by its URL. */
     public static void apiDisabled(String rootUrl, String id) {
         remote(rootUrl).register(get(urlPathMatching(anyPath(id))).atPriority(2).willReturn(apiDisabledError()));

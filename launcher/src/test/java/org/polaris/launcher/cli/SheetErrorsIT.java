@@ -96,6 +96,14 @@ class SheetErrorsIT {
     }
 
     @Test
+    void googleAskingToWaitLongerThanTheMaximumBackoffIsTryAgainLater() {
+        long id = register("1ErrWaitAbCdEfGhIjKlMnOpQrSt", null, 0);
+        FakeGoogle.askToWait(google, "1ErrWaitAbCdEfGhIjKlMnOpQrSt", 120);
+        refused(id, 502, PolarisCli.UNAVAILABLE, "Google answered HTTP 429 and asked to wait 120 s, longer than "
+                + "polaris.sheets.max-backoff (30 s); try again later");
+    }
+
+    @Test
     void aKeyFileThatIsMissingOrIsNotAServiceAccountKey() throws Exception {
         long id = register("1ErrKeyAbCdEfGhIjKlMnOpQrStU", null, 0);
         FakeGoogle.sheet(google, "1ErrKeyAbCdEfGhIjKlMnOpQrStU", "Sheet1!A1:A1", List.of("Sheet1"), List.of());
