@@ -135,8 +135,12 @@ final class ApiClient {
             throw new ApiException(0, "cannot reach Polaris at " + base + " (start it with: bin/polaris up)");
         }
         if (response.statusCode() == 401) {
-            throw new ApiException(401, "Polaris refused the credentials: set POLARIS_USER and POLARIS_PASSWORD "
-                    + "(bin/polaris up prints where its administrator's are)");
+            throw new ApiException(401, authorization == null
+                    ? "Polaris needs credentials and none were found: set POLARIS_USER and POLARIS_PASSWORD, or "
+                            + "POLARIS_CREDENTIALS to the file bin/polaris up printed (default: "
+                            + Credentials.defaultFile() + ")"
+                    : "Polaris refused the credentials: set POLARIS_USER and POLARIS_PASSWORD "
+                            + "(bin/polaris up prints where its administrator's are)");
         }
         if (response.statusCode() == 413) {
             throw new ApiException(413, "the file is larger than Polaris accepts (HTTP 413: the limit is "

@@ -32,8 +32,12 @@ record Credentials(String user, String password) {
             return new Credentials(user, password);
         }
         String file = System.getenv("POLARIS_CREDENTIALS");
-        Path path = file != null ? Path.of(file) : StackOptions.home().resolve(".polaris").resolve(FILE);
-        return fromFile(path);
+        return fromFile(file != null ? Path.of(file) : defaultFile());
+    }
+
+    /** Where {@code bin/polaris up} on its default data directory writes its administrator's credentials. */
+    static Path defaultFile() {
+        return StackOptions.home().resolve(".polaris").resolve(FILE);
     }
 
     /** The user of a credentials file a local stack wrote, or null. */

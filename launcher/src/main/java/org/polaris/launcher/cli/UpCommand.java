@@ -1,5 +1,6 @@
 package org.polaris.launcher.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -25,14 +26,19 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
-        try (LocalStack stack = LocalStack.start(options.settings(StackOptions.home().resolve(".polaris"), true, "2g"), err)) {
+        LocalStack.Settings settings = options.settings(StackOptions.home().resolve(".polaris"), true, "2g");
+        try (LocalStack stack = LocalStack.start(settings, err)) {
+            Path credentials = settings.dataDir().resolve(Credentials.FILE);
+            // what the CLI needs to reach this stack beyond its defaults (another data directory, another port)
+            String env = (credentials.equals(Credentials.defaultFile()) ? "" : "POLARIS_CREDENTIALS=" + credentials + " ")
+                    + (stack.url().equals("http://localhost:8080") ? "" : "POLARIS_URL=" + stack.url() + " ");
             err.println();
             err.println("Polaris is ready: " + stack.url() + "  (Kafka " + stack.kafka() + ", database " + stack.jdbcUrl() + ")");
-            err.println("  login:    the administrator is in " + options.settings(StackOptions.home().resolve(".polaris"), true, "2g")
-                    .dataDir().resolve(Credentials.FILE) + " (the CLI finds it there by default; elsewhere set"
-                    + " POLARIS_CREDENTIALS to that file)");
-            err.println("  import:   bin/polaris import pathful FILE --academic-year 2024-2025");
-            err.println("  runs:     bin/polaris runs");
+            err.println("  login:    the administrator is in " + credentials + (env.contains("POLARIS_CREDENTIALS")
+                    ? " (the CLI reads it when POLARIS_CREDENTIALS names it, as below)"
+                    : " (the CLI finds it there by default; elsewhere set POLARIS_CREDENTIALS to that file)"));
+            err.println("  import:   " + env + "bin/polaris import pathful FILE --academic-year 2024-2025");
+            err.println("  runs:     " + env + "bin/polaris runs");
             err.println("  health:   " + stack.url() + "/q/health/ready   metrics: " + stack.url() + "/q/metrics");
             err.println("Ctrl-C stops the pipeline, then Kafka and the database."
                     + (noRestart ? "" : " A pipeline JVM that dies is started again."));

@@ -123,6 +123,17 @@ class CliIT {
         assertThat(empty.code).isEqualTo(PolarisCli.REFUSED);
         assertThat(empty.err).contains("the file is empty");
 
+        Result noRun = run("run", "00000000-0000-0000-0000-000000000000");
+        assertThat(noRun.code).isEqualTo(PolarisCli.REFUSED);
+        assertThat(noRun.err).contains("no run 00000000-0000-0000-0000-000000000000");
+        Result notARunId = run("run", "nonsense");
+        assertThat(notARunId.code).isEqualTo(PolarisCli.REFUSED);
+        assertThat(notARunId.err).contains("no run nonsense");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ApiClient(url.toString(), null).runs(1))
+                .hasMessageStartingWith("Polaris needs credentials and none were found: set POLARIS_USER and "
+                        + "POLARIS_PASSWORD, or POLARIS_CREDENTIALS");
+
         Result unreachable = new Result(PolarisCli.commandLine(new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter())).execute("runs", "--url", "http://localhost:1"), "", "");
         assertThat(unreachable.code).isEqualTo(PolarisCli.UNAVAILABLE);
