@@ -14,6 +14,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.jboss.logging.Logger;
 import org.polaris.schemas.KafkaSettings;
 import org.polaris.schemas.RecordHeaders;
+import org.polaris.schemas.RecordPlace;
 import org.polaris.schemas.TopicSender;
 import org.polaris.schemas.Topics;
 import org.polaris.schemas.avro.AttendanceMatch;
@@ -87,7 +88,7 @@ public final class DeadLettering {
                 || k.writerTopics().stream().anyMatch(t -> t.name().equals(topic))).map(SourceKind::id)
                 .findFirst().orElse("UNKNOWN");
         return DeadLetter.newBuilder().setRunId(runId == null ? "" : runId).setKind(kind)
-                .setRowNumber(runId == null ? 0 : row > 0 ? row : -(1 + (int) (offset & 0x3FFFFFFF)))
+                .setRowNumber(runId == null ? 0 : row > 0 ? row : new RecordPlace(topic, partition, offset).syntheticRow())
                 .setSourceRef("").setStage("matcher").setReasons(List.of(reason)).setCells(Map.of())
                 .setFailedAt(System.currentTimeMillis()).setSourceTopic(topic).setSourcePartition(partition)
                 .setSourceOffset(offset).build();
@@ -109,7 +110,7 @@ public final class DeadLettering {
     }
 
     private static String where(String topic, int partition, long offset) {
-        return topic + " partition " + partition + " offset " + offset;
+        return new RecordPlace(topic, partition, offset).toString();
     }
 
     static {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -20,6 +19,8 @@ import org.polaris.schemas.avro.RunRejected;
 import org.polaris.schemas.avro.RunStarted;
 import org.polaris.schemas.serde.AnyAvroDeserializer.Undecodable;
 import org.polaris.writer.store.Outcome.RowKey;
+
+import static org.polaris.schemas.RecordHeaders.isRunId;
 
 /**
  * One poll's records, sorted by what the writer does with them: run markers, dead letters (invalid
@@ -76,18 +77,6 @@ public record Batch(List<RunStarted> started, List<RunEnded> ended, List<RunReje
     @SuppressWarnings("unchecked")
     private static <V extends SpecificRecord> Row row(KindStore<V> store, SpecificRecord record) {
         return new Row(store, record, store.row((V) record));
-    }
-
-    static boolean isRunId(String s) {
-        if (s == null || s.length() != 36) {
-            return false;
-        }
-        try {
-            UUID.fromString(s);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** The kind's records of one type, in arrival order. */

@@ -33,13 +33,10 @@ final class DemoCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         Path samples = StackOptions.home().resolve("samples");
-        Path dataDir = Files.createTempDirectory("polaris-demo-");
-        LocalStack.Settings settings = options.settings(dataDir, false, "1g");
         // the demo's own directory goes with its database; a --data-dir named by the caller is kept whole
-        boolean own = settings.dataDir().equals(dataDir);
-        if (!own) {
-            Files.delete(dataDir);
-        }
+        boolean own = options.dataDir == null;
+        Path dataDir = own ? Files.createTempDirectory("polaris-demo-") : null;
+        LocalStack.Settings settings = options.settings(dataDir, false, "1g");
         try (LocalStack stack = LocalStack.start(own ? settings.asEphemeral() : settings, err)) {
             ApiClient api = new ApiClient(stack.url(), stack.credentials());
             List<String[]> imports = List.of(

@@ -9,7 +9,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -98,7 +101,7 @@ final class LocalStack implements AutoCloseable {
      * database JVM dies the stack cannot go on: it stops the pipeline and returns non-zero.
      */
     int supervise(boolean restart) throws InterruptedException, IOException {
-        java.util.ArrayDeque<java.time.Instant> restarts = new java.util.ArrayDeque<>();
+        ArrayDeque<Instant> restarts = new ArrayDeque<>();
         while (true) {
             Thread.sleep(500);
             if (closing) {
@@ -119,7 +122,7 @@ final class LocalStack implements AutoCloseable {
                 return 0;
             }
             err.println("polaris: the pipeline JVM exited with code " + code + why(code) + pipelineLogTail());
-            java.time.Instant now = java.time.Instant.now();
+            Instant now = Instant.now();
             while (!restarts.isEmpty() && restarts.peekFirst().isBefore(now.minus(RESTART_WINDOW))) {
                 restarts.pollFirst();
             }
@@ -332,7 +335,7 @@ final class LocalStack implements AutoCloseable {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

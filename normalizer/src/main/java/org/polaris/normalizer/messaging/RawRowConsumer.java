@@ -24,6 +24,7 @@ import org.polaris.normalizer.Normalizer;
 import org.polaris.normalizer.Normalizer.Output;
 import org.polaris.normalizer.NormalizerConfig;
 import org.polaris.schemas.RecordHeaders;
+import org.polaris.schemas.RecordPlace;
 import org.polaris.schemas.TopicSender;
 import org.polaris.schemas.Topics;
 import org.polaris.schemas.WorkerStatus;
@@ -88,7 +89,7 @@ public class RawRowConsumer {
     public void consume(ConsumerRecords<String, Object> records) {
         List<Pending> pending = new ArrayList<>(records.count());
         for (ConsumerRecord<String, Object> record : records) {
-            Source source = new Source(record.topic(), record.partition(), record.offset());
+            RecordPlace source = new RecordPlace(record.topic(), record.partition(), record.offset());
             for (Output out : handle(record, source)) {
                 pending.add(new Pending(out, source, rowOf(record)));
             }
@@ -97,7 +98,7 @@ public class RawRowConsumer {
     }
 
     /** What one raw record becomes. */
-    List<Output> handle(ConsumerRecord<String, Object> record, Source source) {
+    List<Output> handle(ConsumerRecord<String, Object> record, RecordPlace source) {
         Object value = record.value();
         if (!(value instanceof RawRecord raw)) {
             return List.of(notARawRecord(record, source, value));
@@ -117,7 +118,7 @@ public class RawRowConsumer {
     }
 
     /** The normalizer's rules on one record, tried {@code record-attempts} times when they throw. */
-    private List<Output> normalize(RawRecord raw, Source source) {
+    private List<Output> normalize(RawRecord raw, RecordPlace source) {
         Duration backoff = config.retryBackoff();
         RuntimeException last = null;
         for (int attempt = 1; attempt <= Math.max(1, config.recordAttempts()); attempt++) {
@@ -143,7 +144,7 @@ public class RawRowConsumer {
     }
 
     /** Bytes that are not a raw record: an invalid row of its run when the run can be read, else a bare dead letter. */
-    private Output notARawRecord(ConsumerRecord<String, Object> record, Source source, Object value) {
+    private Output notARawRecord(ConsumerRecord<String, Object> record, RecordPlace source, Object value) {
         String what = value instanceof Undecodable u ? "could not be decoded (" + u.size() + " bytes): " + u.reason()
                 : value == null ? "is empty (a tombstone on a raw topic)"
                 : "is a " + ((SpecificRecord) value).getSchema().getName() + " record, not a raw row";
@@ -159,14 +160,14 @@ public class RawRowConsumer {
     }
 
     /** A dead letter no run can claim: kept on the dead-letter topic for operators, with where it came from. */
-    private static Output unattributed(Source source, SourceKind<?> kind, String reason) {
+    private static Output unattributed(RecordPlace source, SourceKind<?> kind, String reason) {
         LOG.warn(reason);
         return new Output(Topics.DEAD_LETTER, "unknown", deadLetter("", kind == null ? "UNKNOWN" : kind.id(), 0, "",
                 reason, Map.of(), source));
     }
 
     static DeadLetter deadLetter(String runId, String kind, int row, String sourceRef, String reason,
-            Map<String, String> cells, Source source) {
+            Map<String, String> cells, RecordPlace source) {
         return DeadLetter.newBuilder().setRunId(runId).setKind(kind).setRowNumber(row).setSourceRef(sourceRef)
                 .setStage("normalizer").setReasons(List.of(reason)).setCells(cells)
                 .setFailedAt(System.currentTimeMillis()).setSourceTopic(source.topic())
@@ -259,29 +260,12 @@ public class RawRowConsumer {
         }
     }
 
-    /** Where a raw record was read. */
-    record Source(String topic, int partition, long offset) {
-
-        /**
-         * The row number of a record whose row cannot be read: negative (never a real row), and the same
-         * for the same record every time it is read again, so a redelivery is still recognised.
-         */
-        int syntheticRow() {
-            return -(1 + (int) (offset & 0x3FFFFFFF));
-        }
-
-        @Override
-        public String toString() {
-            return topic + " partition " + partition + " offset " + offset;
-        }
-    }
-
     /** The run and row an output is of (its headers). */
     record RowRef(String runId, int rowNumber) {
     }
 
     /** An output to send, and where it came from. */
-    private record Pending(Output out, Source source, RowRef row) {
+    private record Pending(Output out, RecordPlace source, RowRef row) {
 
         /** The dead letter that replaces an output Kafka refused for itself. */
         Pending refused(Throwable failure) {

@@ -32,10 +32,6 @@ public final class EventsKind implements SourceKind<NormalizedEventSession> {
         return Topics.NORMALIZED_EVENTS;
     }
 
-    @Override
-    public Class<NormalizedEventSession> valueType() {
-        return NormalizedEventSession.class;
-    }
 
     @Override
     public String key(NormalizedEventSession e) {

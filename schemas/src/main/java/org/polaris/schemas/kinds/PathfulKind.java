@@ -39,10 +39,6 @@ public final class PathfulKind implements SourceKind<NormalizedAttendance> {
         return Topics.NORMALIZED_PATHFUL;
     }
 
-    @Override
-    public Class<NormalizedAttendance> valueType() {
-        return NormalizedAttendance.class;
-    }
 
     @Override
     public String key(NormalizedAttendance a) {

@@ -38,10 +38,6 @@ public final class RosterKind implements SourceKind<NormalizedRosterEntry> {
         return Topics.NORMALIZED_ROSTER;
     }
 
-    @Override
-    public Class<NormalizedRosterEntry> valueType() {
-        return NormalizedRosterEntry.class;
-    }
 
     @Override
     public String key(NormalizedRosterEntry r) {

@@ -63,8 +63,11 @@ public interface SourceKind<V extends SpecificRecord> {
     /** Where the normalizer publishes the kind's valid rows, keyed by {@link #key}. */
     Topic<String, V> normalizedTopic();
 
-    /** The normalized record's class. */
-    Class<V> valueType();
+    /** The normalized record's class: its normalized topic's value type. */
+    @SuppressWarnings("unchecked")
+    default Class<V> valueType() {
+        return (Class<V>) normalizedTopic().valueType();
+    }
 
     /** The key rule: the natural key of what a valid row changes, so two changes to it stay in order. */
     String key(V normalized);

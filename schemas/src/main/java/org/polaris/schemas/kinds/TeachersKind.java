@@ -32,10 +32,6 @@ public final class TeachersKind implements SourceKind<NormalizedTeacher> {
         return Topics.NORMALIZED_TEACHERS;
     }
 
-    @Override
-    public Class<NormalizedTeacher> valueType() {
-        return NormalizedTeacher.class;
-    }
 
     @Override
     public String key(NormalizedTeacher t) {

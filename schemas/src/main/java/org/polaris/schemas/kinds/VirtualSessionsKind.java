@@ -38,10 +38,6 @@ public final class VirtualSessionsKind implements SourceKind<NormalizedVirtualSe
         return Topics.NORMALIZED_VIRTUAL_SESSIONS;
     }
 
-    @Override
-    public Class<NormalizedVirtualSession> valueType() {
-        return NormalizedVirtualSession.class;
-    }
 
     @Override
     public String key(NormalizedVirtualSession s) {

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.polaris.schemas.RecordHeaders;
+import org.polaris.schemas.RecordPlace;
 import org.polaris.schemas.Topic;
 import org.polaris.schemas.Topics;
 import org.polaris.schemas.WorkerStatus;
@@ -125,7 +126,7 @@ public class WriterConsumer {
         if (fits) {
             return value;
         }
-        String where = r.topic() + " partition " + r.partition() + " offset " + r.offset();
+        RecordPlace where = new RecordPlace(r.topic(), r.partition(), r.offset());
         String what = value instanceof Undecodable u ? "could not be decoded (" + u.size() + " bytes): " + u.reason()
                 : value == null ? "is empty" : "is a " + ((SpecificRecord) value).getSchema().getName() + " record, but "
                         + r.topic() + " carries " + (expected == null ? "other" : expected.getSimpleName()) + " records";
@@ -133,7 +134,7 @@ public class WriterConsumer {
         String runId = RecordHeaders.runOf(r.headers(), r.key());
         int row = RecordHeaders.rowOf(r.headers());
         DeadLetter d = DeadLetter.newBuilder().setRunId(runId == null ? "" : runId).setKind(kindOf(r.topic()))
-                .setRowNumber(row > 0 ? row : -(1 + (int) (r.offset() & 0x3FFFFFFF))).setSourceRef("")
+                .setRowNumber(row > 0 ? row : where.syntheticRow()).setSourceRef("")
                 .setStage("writer").setReasons(List.of(reason)).setCells(Map.of())
                 .setFailedAt(System.currentTimeMillis()).setSourceTopic(r.topic()).setSourcePartition(r.partition())
                 .setSourceOffset(r.offset()).build();

@@ -43,10 +43,6 @@ public final class WidgetKind implements SourceKind<NormalizedWidget> {
         return NORMALIZED;
     }
 
-    @Override
-    public Class<NormalizedWidget> valueType() {
-        return NormalizedWidget.class;
-    }
 
     @Override
     public String key(NormalizedWidget w) {
