@@ -45,6 +45,13 @@ public class NormalizerProducer {
         return normalizer;
     }
 
+    /** The picklist-to-vocabulary tables the Salesforce kinds' rules read values through. */
+    @Produces
+    @ApplicationScoped
+    org.polaris.normalizer.rules.Picklists picklists(MappingConfig mapping) {
+        return new org.polaris.normalizer.rules.Picklists(mapping.picklists());
+    }
+
     @Produces
     @ApplicationScoped
     @NormalizerOutput

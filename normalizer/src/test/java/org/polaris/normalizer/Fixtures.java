@@ -25,10 +25,31 @@ public final class Fixtures {
     public static final String MAPPING_VERSION = "1";
 
     /** The rules of the built-in kinds, as CDI finds them in the application. */
+    public static final org.polaris.normalizer.rules.Picklists PICKLISTS = shippedPicklists();
     public static final List<KindRules<?>> RULES = List.of(new PathfulRows(), new RosterRows(), new EventRows(),
-            new VirtualSessionRows(), new TeacherRows());
+            new VirtualSessionRows(), new TeacherRows(),
+            new org.polaris.normalizer.rows.salesforce.SfOrganizationRows(),
+            new org.polaris.normalizer.rows.salesforce.SfSchoolRows(),
+            new org.polaris.normalizer.rows.salesforce.SfTeacherRows(PICKLISTS),
+            new org.polaris.normalizer.rows.salesforce.SfEventRows(PICKLISTS),
+            new org.polaris.normalizer.rows.salesforce.SfParticipationRows(PICKLISTS));
 
     private Fixtures() {
+    }
+
+    /** The picklist tables as shipped in microprofile-config.properties. */
+    private static org.polaris.normalizer.rules.Picklists shippedPicklists() {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Fixtures.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            p.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, List<String>> tables = new HashMap<>();
+        String prefix = "polaris.mapping.picklists.";
+        p.stringPropertyNames().stream().filter(n -> n.startsWith(prefix)).forEach(n -> tables.put(
+                n.substring(prefix.length()), List.of(p.getProperty(n).split(","))));
+        return new org.polaris.normalizer.rules.Picklists(tables);
     }
 
     /** The default alias mapping, as shipped in microprofile-config.properties. */

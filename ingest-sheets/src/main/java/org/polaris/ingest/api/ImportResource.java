@@ -58,6 +58,10 @@ public class ImportResource {
             return error(Response.Status.NOT_FOUND, "no import of kind \"" + kindName
                     + "\" (" + String.join(", ", SourceKinds.slugs()) + ")");
         }
+        if (!kind.fileUploads()) {
+            return error(Response.Status.NOT_FOUND, "no file import of kind \"" + kindName + "\": " + kind.noun()
+                    + " come from their sync (bin/polaris salesforce sync)");
+        }
         if (file == null) {
             return error(Response.Status.BAD_REQUEST, "attach the file as the multipart part \"file\"");
         }

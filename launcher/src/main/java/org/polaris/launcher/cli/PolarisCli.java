@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "polaris", mixinStandardHelpOptions = true, version = "polaris 0.1.0",
         description = "Polaris import pipeline: run it locally, import files, follow runs and progress.",
-        subcommands = {UpCommand.class, ImportCommand.class, RunsCommand.class, RunCommand.class,
+        subcommands = {UpCommand.class, ImportCommand.class, RunsCommand.class, RunCommand.class, SalesforceCommand.class,
             ProgressCommand.class, SheetsCommand.class, TeachersCommand.class, DemoCommand.class, BenchCommand.class,
             HashPasswordCommand.class})
 public final class PolarisCli {

@@ -138,6 +138,7 @@ final class Reports {
         return switch (outcome) {
             case "UNMATCHED_TEACHER" -> "unmatched teacher";
             case "UNMATCHED_EVENT" -> "unmatched event";
+            case "WAITING" -> "waiting for parent";
             default -> outcome.toLowerCase(Locale.ROOT);
         };
     }

@@ -31,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ApiClient api = target.api();
         Map<String, Object> run = api.run(runId);
-        var problems = api.rows(runId, "INVALID,UNMATCHED_TEACHER,UNMATCHED_EVENT");
+        var problems = api.rows(runId, "INVALID,UNMATCHED_TEACHER,UNMATCHED_EVENT,WAITING");
         var warnings = api.warnings(runId);
         var out = spec.commandLine().getOut();
         if (json) {

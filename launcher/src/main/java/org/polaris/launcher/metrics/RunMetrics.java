@@ -35,6 +35,7 @@ public class RunMetrics {
         rows(kind, "unmatched_teacher", s.getUnmatchedTeacher());
         rows(kind, "unmatched_event", s.getUnmatchedEvent());
         rows(kind, "invalid", s.getInvalid());
+        rows(kind, "waiting", s.getWaiting());
     }
 
     private void rows(String kind, String outcome, int n) {

@@ -15,6 +15,8 @@ import org.polaris.ingest.sheets.FakeGoogle;
 public class PipelineResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String DATABASE = "polaris_it";
+    public static final String SALESFORCE_CLIENT_ID = "polaris-it-app";
+    public static final String SALESFORCE_CLIENT_SECRET = "polaris-it-secret";
 
     private FakeGoogle google;
     private Path dir;
@@ -51,6 +53,18 @@ public class PipelineResource implements QuarkusTestResourceLifecycleManager {
             // (bcrypt cost 4: a test does not need the production cost)
             // a small upload limit, so a test can cross it (UploadsIT); production's is 257M
             config.put("quarkus.http.limits.max-body-size", "12M");
+            // Salesforce: the pipeline signs in at a login URL where each Salesforce IT starts its FakeSalesforce
+            // (the peer's org is the test's to fill and change, so the test starts it, on these ports)
+            int login = freePort();
+            int instance = freePort();
+            config.put("polaris.salesforce.login-url", "http://127.0.0.1:" + login);
+            config.put("polaris.it.salesforce-instance-port", String.valueOf(instance));
+            config.put("polaris.salesforce.client-id", SALESFORCE_CLIENT_ID);
+            config.put("polaris.salesforce.client-secret", SALESFORCE_CLIENT_SECRET);
+            // contacts above this count are read with Bulk API 2.0, so both read paths run
+            config.put("polaris.salesforce.bulk-threshold", "400");
+            config.put("polaris.salesforce.bulk-poll-interval", "PT0.05S");
+            config.put("polaris.salesforce.backoff", "PT0.05S");
             user(config, "admin", "admin-secret", "admin");
             user(config, "analyst", "analyst-secret", "user");
             user(config, "kck", "kck-secret", "district:KCKPS");
@@ -61,6 +75,12 @@ public class PipelineResource implements QuarkusTestResourceLifecycleManager {
             return config;
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -22,6 +22,12 @@ public interface MappingConfig {
     @WithDefault("1")
     String version();
 
+    /**
+     * Picklist tables: table -> entries {@code Salesforce value=vocabulary code}
+     * ({@link org.polaris.normalizer.rules.Picklists}).
+     */
+    Map<String, List<String>> picklists();
+
     /** kind -> field -> aliases. */
     Map<String, Map<String, List<String>>> aliases();
 

@@ -103,6 +103,14 @@ public interface SourceKind<V extends SpecificRecord> {
         return Access.GLOBAL;
     }
 
+    /**
+     * Whether operators may upload files of this kind ({@code /api/imports/{slug}}). A Salesforce kind
+     * may not: its rows come from the sync, which keeps the object's watermark.
+     */
+    default boolean fileUploads() {
+        return true;
+    }
+
     /** Rows above the column names in the kind's files (a virtual-session sheet has 3). */
     default int headerRows() {
         return 0;

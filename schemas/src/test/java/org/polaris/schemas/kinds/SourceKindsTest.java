@@ -15,8 +15,11 @@ class SourceKindsTest {
     @Test
     void theBuiltInKindsAreRegisteredInOrder() {
         assertThat(SourceKinds.all()).extracting(SourceKind::id)
-                .containsExactly("PATHFUL", "ROSTER", "EVENTS", "VIRTUAL_SESSIONS", "TEACHERS");
-        assertThat(SourceKinds.slugs()).containsExactly("pathful", "roster", "events", "virtual_sessions", "teachers");
+                .containsExactly("PATHFUL", "ROSTER", "EVENTS", "VIRTUAL_SESSIONS", "TEACHERS", "SF_ORGANIZATIONS",
+                        "SF_SCHOOLS", "SF_TEACHERS", "SF_EVENTS", "SF_EVENT_PARTICIPATIONS");
+        assertThat(SourceKinds.slugs()).containsExactly("pathful", "roster", "events", "virtual_sessions", "teachers",
+                "salesforce-organizations", "salesforce-schools", "salesforce-teachers", "salesforce-events",
+                "salesforce-event-participations");
     }
 
     @Test
@@ -36,13 +39,36 @@ class SourceKindsTest {
         List<String> names = Topics.all().stream().map(Topic::name).toList();
         assertThat(names).doesNotHaveDuplicates().contains("polaris.raw.pathful", "polaris.raw.teachers",
                 "polaris.normalized.virtual-sessions", "polaris.attendance.matched", "polaris.runs.summaries");
-        assertThat(names).hasSize(18);
+        assertThat(names).hasSize(28);
         assertThat(Topics.raw()).extracting(Topic::name).containsExactly("polaris.raw.pathful", "polaris.raw.roster",
-                "polaris.raw.events", "polaris.raw.virtual-sessions", "polaris.raw.teachers");
+                "polaris.raw.events", "polaris.raw.virtual-sessions", "polaris.raw.teachers",
+                "polaris.raw.salesforce.organizations", "polaris.raw.salesforce.schools",
+                "polaris.raw.salesforce.teachers", "polaris.raw.salesforce.events",
+                "polaris.raw.salesforce.event-participations");
         assertThat(Topics.writerInputs()).extracting(Topic::name).containsExactly("polaris.attendance.matched",
                 "polaris.attendance.unmatched", "polaris.normalized.roster", "polaris.normalized.events",
-                "polaris.normalized.virtual-sessions", "polaris.normalized.teachers", "polaris.deadletter",
+                "polaris.normalized.virtual-sessions", "polaris.normalized.teachers",
+                "polaris.normalized.salesforce.organizations", "polaris.normalized.salesforce.schools",
+                "polaris.normalized.salesforce.teachers", "polaris.normalized.salesforce.events",
+                "polaris.normalized.salesforce.event-participations", "polaris.deadletter",
                 "polaris.runs.events");
+    }
+
+    @Test
+    void aSalesforceKindPrintsPlaybookDsBlockAndTakesNoUploads() {
+        SourceKind<?> events = SourceKinds.bySlug("salesforce-events").orElseThrow();
+        Map<String, Integer> counts = RunCounts.of(10, 4, 3, 1, 0, 0, 2, 1, Map.of("deleted", 1, "status:Completed", 6));
+        assertThat(events.summary(counts)).containsExactly(
+                new SummaryLine.Value("Total Records", 10),
+                new SummaryLine.Value("Successful", 8),
+                new SummaryLine.Value("Created", 4),
+                new SummaryLine.Value("Updated", 3),
+                new SummaryLine.Value("Errors", 2),
+                new SummaryLine.Value("Deleted", 1),
+                new SummaryLine.Value("Skipped (invalid)", 2));
+        assertThat(events.access()).isEqualTo(SourceKind.Access.ADMINS);
+        assertThat(events.fileUploads()).isFalse();
+        assertThat(SourceKinds.byId("PATHFUL").orElseThrow().fileUploads()).isTrue();
     }
 
     @Test

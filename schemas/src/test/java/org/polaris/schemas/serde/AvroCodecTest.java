@@ -37,10 +37,11 @@ class AvroCodecTest {
 
     @Test
     void readsARecordWrittenWithAnOlderRecordedVersion() throws IOException {
-        // a "v0" of RunSummary without the fields added later (warnings, counters, message)
+        // a "v0" of RunSummary without the fields added later (warnings, waiting, counters, message)
         Schema current = RunSummary.getClassSchema();
         String v0Json = current.toString()
                 .replaceAll("\\{\"name\":\"warnings\",\"type\":\"int\",(\"doc\":\"[^\"]*\",)?\"default\":0},", "")
+                .replaceAll("\\{\"name\":\"waiting\",\"type\":\"int\",(\"doc\":\"[^\"]*\",)?\"default\":0},", "")
                 .replaceAll("\\{\"name\":\"counters\".*?\"default\":\\{}},", "")
                 .replace("{\"name\":\"message\",\"type\":[\"null\",\"string\"],\"default\":null},", "");
         Schema v0 = new Schema.Parser().parse(v0Json);
@@ -65,6 +66,7 @@ class AvroCodecTest {
         assertThat(read.getStatus()).isEqualTo(RunStatus.COMPLETED);
         assertThat(read.getCreated()).isEqualTo(3);
         assertThat(read.getWarnings()).isZero();
+        assertThat(read.getWaiting()).isZero();
         assertThat(read.getCounters()).isEmpty();
         assertThat(read.getUpdatedAt()).isEqualTo(1_700_000_000_000L);
     }

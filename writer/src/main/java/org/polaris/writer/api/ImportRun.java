@@ -41,6 +41,8 @@ public class ImportRun extends PanacheEntityBase {
     @Column(name = "unmatched_event")
     public int unmatchedEvent;
     public int invalid;
+    /** Rows waiting for their parent (WAITING outcomes). */
+    public int waiting;
     public int warnings;
     /** The kind's own counters (jsonb), e.g. {"deactivated": 3}. */
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)

@@ -26,7 +26,7 @@ public class RunResource {
     io.quarkus.security.identity.SecurityIdentity identity;
 
     /** Outcomes an operator has to look at; the others are listed on request. */
-    private static final List<String> NEEDS_ATTENTION = List.of("INVALID", "UNMATCHED_TEACHER", "UNMATCHED_EVENT");
+    private static final List<String> NEEDS_ATTENTION = List.of("INVALID", "UNMATCHED_TEACHER", "UNMATCHED_EVENT", "WAITING");
 
     @GET
     public List<RunView> list(@QueryParam("limit") @DefaultValue("50") int limit) {

@@ -14,7 +14,7 @@ import org.polaris.schemas.kinds.SummaryLine;
 import org.polaris.writer.ledger.RunLedger;
 
 /**
- * A run for operators: identity, window, status, the seven counts, and what its kind says of them:
+ * A run for operators: identity, window, status, the outcome counts, and what its kind says of them:
  * its label ({@code kindLabel}), the playbook's Expected Output block ({@code summary}), the counts
  * {@code --json} reports ({@code counts}), and its own counters ({@code extras}, also as top-level
  * fields such as {@code deactivated}). A client prints these; it needs to know no kind.
@@ -22,7 +22,7 @@ import org.polaris.writer.ledger.RunLedger;
 public record RunView(String runId, String kind, String kindLabel, String status, String sourceRef, String window,
         String district, String triggeredBy, String mode, String mappingVersion, String replayOf, Integer expectedRows,
         int processed, int created, int updated, int skipped, int unmatchedTeacher, int unmatchedEvent, int invalid,
-        int warnings, String message, OffsetDateTime startedAt, OffsetDateTime completedAt, boolean countsAddUp,
+        int waiting, int warnings, String message, OffsetDateTime startedAt, OffsetDateTime completedAt, boolean countsAddUp,
         List<SummaryLine.Value> summary, Map<String, Integer> counts, List<Extra> extras) {
 
     /** One of the kind's own counters, with its label. */
@@ -38,10 +38,10 @@ public record RunView(String runId, String kind, String kindLabel, String status
     }
 
     public static RunView of(ImportRun r) {
-        int sum = r.created + r.updated + r.skipped + r.unmatchedTeacher + r.unmatchedEvent + r.invalid;
+        int sum = r.created + r.updated + r.skipped + r.unmatchedTeacher + r.unmatchedEvent + r.invalid + r.waiting;
         Map<String, Integer> counters = RunLedger.counters(r.counters);
         Map<String, Integer> all = RunCounts.of(r.processed, r.created, r.updated, r.skipped, r.unmatchedTeacher,
-                r.unmatchedEvent, r.invalid, r.warnings, counters);
+                r.unmatchedEvent, r.invalid, r.waiting, r.warnings, counters);
         Optional<SourceKind<?>> kind = SourceKinds.byId(r.kind);
         List<SummaryLine.Value> summary = kind.map(k -> k.summary(all)).orElseGet(() -> GENERIC.stream()
                 .map(l -> new SummaryLine.Value(l.label(), l.valueOf(all))).toList());
@@ -62,7 +62,7 @@ public record RunView(String runId, String kind, String kindLabel, String status
         return new RunView(r.id.toString(), r.kind, kind.map(SourceKind::label).orElse(r.kind), r.status, r.sourceRef,
                 r.window, r.district, r.triggeredBy, r.mode, r.mappingVersion,
                 r.replayOf == null ? null : r.replayOf.toString(), r.expectedRows, r.processed, r.created, r.updated,
-                r.skipped, r.unmatchedTeacher, r.unmatchedEvent, r.invalid, r.warnings, r.message, r.startedAt,
+                r.skipped, r.unmatchedTeacher, r.unmatchedEvent, r.invalid, r.waiting, r.warnings, r.message, r.startedAt,
                 r.completedAt, sum == r.processed, summary, reported, List.copyOf(extras));
     }
 

@@ -61,7 +61,7 @@ public final class RunLedger {
     private static final String ADD = """
             update import_run set processed = processed + ?, created = created + ?, updated = updated + ?,
                 skipped = skipped + ?, unmatched_teacher = unmatched_teacher + ?, unmatched_event = unmatched_event + ?,
-                invalid = invalid + ?, warnings = warnings + ?, updated_at = now()
+                invalid = invalid + ?, waiting = waiting + ?, warnings = warnings + ?, updated_at = now()
             where id = ?::uuid
             """;
 
@@ -75,7 +75,7 @@ public final class RunLedger {
 
     private static final String SUMMARIES = """
             select id::text, kind, status, expected_rows, processed, created, updated, skipped, unmatched_teacher,
-                   unmatched_event, invalid, warnings, message, updated_at, counters::text
+                   unmatched_event, invalid, warnings, message, updated_at, counters::text, waiting
             from import_run where id = any(?::uuid[])
             """;
 
@@ -168,8 +168,9 @@ public final class RunLedger {
                 ps.setInt(5, k.unmatchedTeacher());
                 ps.setInt(6, k.unmatchedEvent());
                 ps.setInt(7, k.invalid());
-                ps.setInt(8, k.warnings());
-                ps.setString(9, e.getKey());
+                ps.setInt(8, k.waiting());
+                ps.setInt(9, k.warnings());
+                ps.setString(10, e.getKey());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -249,7 +250,7 @@ public final class RunLedger {
                             .setSkipped(rs.getInt(8)).setUnmatchedTeacher(rs.getInt(9)).setUnmatchedEvent(rs.getInt(10))
                             .setInvalid(rs.getInt(11)).setWarnings(rs.getInt(12)).setMessage(rs.getString(13))
                             .setUpdatedAt(rs.getTimestamp(14).getTime())
-                            .setCounters(counters(rs.getString(15)))
+                            .setCounters(counters(rs.getString(15))).setWaiting(rs.getInt(16))
                             .build());
                 }
             }
@@ -274,7 +275,7 @@ public final class RunLedger {
     private static Counts sum(Counts a, Counts b) {
         return new Counts(a.created() + b.created(), a.updated() + b.updated(), a.skipped() + b.skipped(),
                 a.unmatchedTeacher() + b.unmatchedTeacher(), a.unmatchedEvent() + b.unmatchedEvent(),
-                a.invalid() + b.invalid(), a.warnings() + b.warnings());
+                a.invalid() + b.invalid(), a.waiting() + b.waiting(), a.warnings() + b.warnings());
     }
 
     private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {

@@ -71,7 +71,8 @@ public class Publisher {
     }
 
     static boolean needsAttention(OutcomeKind kind) {
-        return kind == OutcomeKind.INVALID || kind == OutcomeKind.UNMATCHED_TEACHER || kind == OutcomeKind.UNMATCHED_EVENT;
+        return kind == OutcomeKind.INVALID || kind == OutcomeKind.UNMATCHED_TEACHER || kind == OutcomeKind.UNMATCHED_EVENT
+                || kind == OutcomeKind.WAITING;
     }
 
     @PreDestroy

@@ -24,10 +24,14 @@ public final class TeacherLinks {
             select id, name, email, building from teacher_progress
             where active and match_status <> 'MANUAL' and academic_year = ?
             """;
-    /** The VMS teachers a year's auto-match may link: every one a person has not linked by hand in that year. */
+    /**
+     * The VMS teachers a year's auto-match may link: every live one a person has not linked by hand in
+     * that year (a Salesforce teacher's school is its school's name).
+     */
     private static final String TEACHERS = """
-            select t.id, t.first_name, t.middle_name, t.last_name, t.email, t.school from teacher t
-            where not exists (select 1 from teacher_progress tp where tp.academic_year = ? and tp.active
+            select t.id, t.first_name, t.middle_name, t.last_name, t.email, coalesce(t.school, s.name) from teacher t
+            left join school s on s.id = t.school_salesforce_id
+            where not t.deleted and not exists (select 1 from teacher_progress tp where tp.academic_year = ? and tp.active
                               and tp.match_status = 'MANUAL' and tp.teacher_id = t.id)
             """;
     private static final String YEARS = "select distinct academic_year from teacher_progress where active order by 1";

@@ -1,0 +1,134 @@
+package org.polaris.writer.kinds.salesforce;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.polaris.schemas.avro.OutcomeKind;
+import org.polaris.schemas.kinds.salesforce.SalesforceKind;
+import org.polaris.writer.Change;
+import org.polaris.writer.Changes;
+import org.polaris.writer.Effects;
+import org.polaris.writer.KindStore;
+import org.polaris.writer.RowRef;
+import org.polaris.writer.ledger.RunLedger.CompletedRun;
+import org.polaris.writer.store.Outcome;
+import org.polaris.writer.store.SalesforceState;
+import org.polaris.writer.store.Upsert;
+
+/**
+ * What every Salesforce store does around its table: upsert by Salesforce id (identical = skipped,
+ * so a second full sync changes nothing), a deleted record kept and marked deleted (counted as
+ * Deleted when it changed), the run's newest SystemModstamp kept for the watermark, which moves
+ * when the run completes.
+ *
+ * @param <V> the kind's normalized record
+ */
+public abstract class SalesforceStore<V extends SpecificRecord> implements KindStore<V> {
+
+    private final SalesforceKind<V> kind;
+
+    SalesforceStore(SalesforceKind<V> kind) {
+        this.kind = kind;
+    }
+
+    /** {@code select count(*) ...} of the kind's live (not deleted) records: the source count check's Polaris side. */
+    public abstract String liveCountSql();
+
+    /** The table and its columns. */
+    abstract Upsert<V> table();
+
+    abstract String runId(V record);
+
+    abstract int rowNumber(V record);
+
+    abstract org.polaris.schemas.avro.RunMode mode(V record);
+
+    abstract boolean deleted(V record);
+
+    abstract Long modstamp(V record);
+
+    abstract List<String> warnings(V record);
+
+    @Override
+    public String kind() {
+        return kind.id();
+    }
+
+    @Override
+    public Class<V> recordType() {
+        return kind.valueType();
+    }
+
+    @Override
+    public RowRef row(V record) {
+        return RowRef.of(runId(record), rowNumber(record), mode(record));
+    }
+
+    @Override
+    public List<Outcome> write(Connection c, List<Change<V>> changes, Effects effects) throws SQLException {
+        List<Change<V>> prepared = prepare(c, changes);
+        List<Outcome> outcomes = apply(c, prepared);
+        // counters moved once per run and counter for the whole batch, not once per record
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        Map<Outcome.RowKey, V> byRow = new HashMap<>();
+        prepared.forEach(ch -> byRow.put(new Outcome.RowKey(runId(ch.record()), rowNumber(ch.record())), ch.record()));
+        for (Outcome o : outcomes) {
+            V record = byRow.get(o.key());
+            OutcomeKind outcome = o.kind();
+            Map<String, Integer> run = counts.computeIfAbsent(runId(record), r -> new java.util.TreeMap<>());
+            if (deleted(record) && (outcome == OutcomeKind.CREATED || outcome == OutcomeKind.UPDATED)) {
+                run.merge(SalesforceKind.DELETED, 1, Integer::sum);
+            }
+            counters(record).forEach(name -> run.merge(name, 1, Integer::sum));
+        }
+        for (Map.Entry<String, Map<String, Integer>> run : counts.entrySet()) {
+            for (Map.Entry<String, Integer> counter : run.getValue().entrySet()) {
+                effects.count(run.getKey(), counter.getKey(), counter.getValue());
+            }
+        }
+        SalesforceState.seen(c, prepared.stream().map(Change::record).toList(), this::runId, this::modstamp);
+        return outcomes;
+    }
+
+    /**
+     * Lets the children waiting for these records (participations) be written, per run: the parents'
+     * store calls it after its own write.
+     */
+    void releaseChildren(Connection c, SfParticipationStore children, List<Change<V>> written, Effects effects)
+            throws SQLException {
+        Map<String, List<String>> idsByRun = new java.util.TreeMap<>();
+        for (Change<V> ch : written) {
+            idsByRun.computeIfAbsent(runId(ch.record()), r -> new java.util.ArrayList<>()).add(salesforceId(ch.record()));
+        }
+        for (Map.Entry<String, List<String>> run : idsByRun.entrySet()) {
+            children.release(c, kind(), run.getKey(), run.getValue(), effects);
+        }
+    }
+
+    /** A record's Salesforce id. */
+    abstract String salesforceId(V record);
+
+    /** The upsert: outcomes in the order of the changes. */
+    List<Outcome> apply(Connection c, List<Change<V>> changes) throws SQLException {
+        return Changes.apply(c, table(), changes, this::row, this::warnings);
+    }
+
+    /** Before the upsert: a store may adjust records against what the database holds (same order, same size). */
+    List<Change<V>> prepare(Connection c, List<Change<V>> changes) throws SQLException {
+        return changes;
+    }
+
+    /** The kind's own counters a record moves by one (an event's status and type breakdowns). */
+    List<String> counters(V record) {
+        return List.of();
+    }
+
+    @Override
+    public void completed(Connection c, CompletedRun run, Effects effects) throws SQLException {
+        SalesforceState.completed(c, run);
+    }
+}

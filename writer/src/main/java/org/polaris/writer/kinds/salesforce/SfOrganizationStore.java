@@ -1,0 +1,79 @@
+package org.polaris.writer.kinds.salesforce;
+
+import java.util.List;
+
+import jakarta.inject.Singleton;
+import org.polaris.schemas.avro.NormalizedSfOrganization;
+import org.polaris.schemas.avro.RunMode;
+import org.polaris.schemas.kinds.salesforce.SfOrganizationsKind;
+import org.polaris.writer.store.Upsert;
+
+/** Organizations (D5), keyed by Salesforce id. */
+@Singleton
+public class SfOrganizationStore extends SalesforceStore<NormalizedSfOrganization> {
+
+    static final Upsert<NormalizedSfOrganization> ORGANIZATION = Upsert.<NormalizedSfOrganization>into("organization", "o")
+            .key("salesforce_id", "text", NormalizedSfOrganization::getSalesforceId)
+            .value("name", "text", NormalizedSfOrganization::getName)
+            .value("type", "text", NormalizedSfOrganization::getType)
+            .value("billing_street", "text", NormalizedSfOrganization::getBillingStreet)
+            .value("billing_city", "text", NormalizedSfOrganization::getBillingCity)
+            .value("billing_state", "text", NormalizedSfOrganization::getBillingState)
+            .value("billing_postal_code", "text", NormalizedSfOrganization::getBillingPostalCode)
+            .value("phone", "text", NormalizedSfOrganization::getPhone)
+            .value("website", "text", NormalizedSfOrganization::getWebsite)
+            .value("deleted", "boolean", NormalizedSfOrganization::getDeleted)
+            .carried("system_modstamp", "timestamptz", o -> Timestamps.of(o.getSystemModstamp()))
+            .carried("last_run_id", "uuid", NormalizedSfOrganization::getRunId)
+            .onUpdate("updated_at = now()")
+            .build();
+
+    public SfOrganizationStore() {
+        super(new SfOrganizationsKind());
+    }
+
+    @Override
+    Upsert<NormalizedSfOrganization> table() {
+        return ORGANIZATION;
+    }
+
+    @Override
+    public String liveCountSql() {
+        return "select count(*) from organization where not deleted";
+    }
+
+    @Override
+    String salesforceId(NormalizedSfOrganization r) {
+        return r.getSalesforceId();
+    }
+
+    @Override
+    String runId(NormalizedSfOrganization r) {
+        return r.getRunId();
+    }
+
+    @Override
+    int rowNumber(NormalizedSfOrganization r) {
+        return r.getRowNumber();
+    }
+
+    @Override
+    RunMode mode(NormalizedSfOrganization r) {
+        return r.getMode();
+    }
+
+    @Override
+    boolean deleted(NormalizedSfOrganization r) {
+        return r.getDeleted();
+    }
+
+    @Override
+    Long modstamp(NormalizedSfOrganization r) {
+        return r.getSystemModstamp();
+    }
+
+    @Override
+    List<String> warnings(NormalizedSfOrganization r) {
+        return r.getWarnings();
+    }
+}
