@@ -317,6 +317,20 @@ class SalesforceSyncIT {
         assertThat(status.out).contains("organizations", "SF_ORGANIZATIONS", before.toString().substring(0, 16));
     }
 
+    @Test
+    @Order(9)
+    void credentialsSalesforceRefusesFailTheSyncNamingTheSettingsToCheck() {
+        // the session expires and signing in again is refused (the connected app's secret was rotated)
+        sf.expireTokens();
+        sf.failNextToken(400, "{\"error\":\"invalid_client\",\"error_description\":\"invalid client credentials\"}");
+        Result result = run("salesforce", "sync", "--only", "organizations,teachers", "--delta");
+        assertThat(result.code).as(result.out + result.err).isEqualTo(2);
+        assertThat(result.out).contains("organizations: REFUSED",
+                "Salesforce refused the client-credentials sign-in at http://127.0.0.1:",
+                "(400 invalid_client: invalid client credentials): check SF_CLIENT_ID and SF_CLIENT_SECRET",
+                "teachers: NOT_RUN").doesNotContain(PipelineResource.SALESFORCE_CLIENT_SECRET);
+    }
+
     // --- expectations from the peer's own records ---
 
     /** Records the selection returns (deleted ones too, as queryAll), those missing a required field, the deleted valid ones. */
