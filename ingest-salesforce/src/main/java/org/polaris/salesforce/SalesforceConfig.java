@@ -86,6 +86,24 @@ public interface SalesforceConfig {
     @WithDefault("PT0.5S")
     Duration backoff();
 
+    /** The runner's schedule ({@link org.polaris.salesforce.sync.SalesforceSchedule}). */
+    Schedule schedule();
+
+    /** Cron expressions (Quarkus: seconds minutes hours day-of-month month day-of-week), {@code off} to turn one off. */
+    interface Schedule {
+        /** {@code --daily --delta} (SF_SCHEDULE_DAILY), 02:00. */
+        @WithDefault("0 0 2 * * ?")
+        String daily();
+
+        /** {@code --full} (SF_SCHEDULE_WEEKLY), Sundays 03:00. */
+        @WithDefault("0 0 3 ? * SUN")
+        String weekly();
+
+        /** The zone the expressions are read in (SF_SCHEDULE_ZONE). */
+        @WithDefault("America/Chicago")
+        String zone();
+    }
+
     /** What each step reads: the SObject, its selection and its fields, by step name (facts §6). */
     Map<String, ObjectQuery> objects();
 

@@ -123,6 +123,22 @@ public final class TestConfig implements SalesforceConfig {
         return backoff;
     }
 
+    public Schedule schedule() {
+        return new Schedule() {
+            public String daily() {
+                return "off";
+            }
+
+            public String weekly() {
+                return "off";
+            }
+
+            public String zone() {
+                return "UTC";
+            }
+        };
+    }
+
     public Map<String, ObjectQuery> objects() {
         return objects;
     }

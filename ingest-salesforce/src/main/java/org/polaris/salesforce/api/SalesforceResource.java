@@ -44,6 +44,9 @@ public class SalesforceResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    org.polaris.salesforce.sync.SalesforceSchedule schedule;
+
     /** The body of a sync request: the runner's flags. */
     public record SyncFlags(boolean daily, boolean weekly, boolean full, boolean students, List<String> only,
             List<String> exclude, boolean delta, boolean validateOnly) {
@@ -90,6 +93,7 @@ public class SalesforceResource {
         status.put("imports", imports);
         status.put("lastSync", syncs.last().map(SyncRun::json).orElse(null));
         status.put("apiUsage", syncs.apiUsage());
+        status.put("schedule", schedule.describe());
         return status;
     }
 

@@ -22,6 +22,21 @@ public interface SyncLedger {
     OptionalInt liveCount(String kindId);
 
     /**
+     * Leadership of a single-active job across every replica (the schedule): held while the lease is
+     * open, by one holder at a time; empty when another replica holds it.
+     */
+    Optional<Lease> lead(String job);
+
+    /** Whether a run was started by this trigger ({@code schedule:daily}) since that instant, on any replica. */
+    boolean startedSince(String triggeredBy, Instant since);
+
+    /** A held leadership; closing it (or the holder dying) lets another take it. */
+    interface Lease extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
      * How a run ended, with every count by name (outcomes, warnings and the kind's counters).
      *
      * @param status COMPLETED, FAILED or STALLED

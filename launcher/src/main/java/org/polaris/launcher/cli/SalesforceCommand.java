@@ -207,6 +207,7 @@ final class SalesforceCommand implements Callable<Integer> {
                         + last.get("startedAt") + (Boolean.TRUE.equals(last.get("finished")) ? ", ended " + last.get("endedAt")
                         : ", running"));
                 out.println("Salesforce API usage: " + status.get("apiUsage"));
+                out.println("Schedule: " + String.join("; ", (List<String>) status.get("schedule")));
             }
             out.flush();
             return 0;

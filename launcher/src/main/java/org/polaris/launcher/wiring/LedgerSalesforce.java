@@ -71,6 +71,69 @@ public class LedgerSalesforce implements SyncLedger {
         return OptionalInt.empty();
     }
 
+    /**
+     * A PostgreSQL session-level advisory lock on a connection of its own, held until the lease is
+     * closed; a replica that dies loses its connection, and with it the lock.
+     */
+    @Override
+    public Optional<Lease> lead(String job) {
+        Connection c = null;
+        try {
+            c = db.getConnection();
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(hashtext(?))")) {
+                ps.setString(1, job);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        Connection held = c;
+                        c = null;
+                        return Optional.of(() -> unlock(held, job));
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("taking the " + job + " lock failed (SQL state " + e.getSQLState() + ")");
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    private static void unlock(Connection c, String job) {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(hashtext(?))")) {
+            ps.setString(1, job);
+            ps.execute();
+        } catch (SQLException e) {
+            // the connection is closed below: the lock goes with it
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // nothing more to release
+            }
+        }
+    }
+
+    @Override
+    public boolean startedSince(String triggeredBy, Instant since) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select exists (select 1 from import_run where triggered_by = ? and started_at >= ?)")) {
+            ps.setString(1, triggeredBy);
+            ps.setTimestamp(2, java.sql.Timestamp.from(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the ledger failed (SQL state " + e.getSQLState() + ")");
+        }
+    }
+
     private interface Read<T> {
         T read(ResultSet rs) throws SQLException;
     }

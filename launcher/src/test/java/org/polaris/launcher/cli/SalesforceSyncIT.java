@@ -38,6 +38,9 @@ import org.polaris.salesforce.peer.FakeSalesforce;
 import org.polaris.salesforce.peer.GeneratedOrg;
 import org.polaris.salesforce.peer.Org;
 import org.polaris.salesforce.peer.QueryResult;
+import org.polaris.salesforce.sync.SalesforceSchedule;
+import org.polaris.salesforce.sync.Steps;
+import org.polaris.salesforce.sync.SyncLedger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -67,6 +70,12 @@ class SalesforceSyncIT {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    SalesforceSchedule schedule;
+
+    @Inject
+    SyncLedger ledger;
 
     @TempDir
     Path dir;
@@ -329,6 +338,39 @@ class SalesforceSyncIT {
                 "Salesforce refused the client-credentials sign-in at http://127.0.0.1:",
                 "(400 invalid_client: invalid client credentials): check SF_CLIENT_ID and SF_CLIENT_SECRET",
                 "teachers: NOT_RUN").doesNotContain(PipelineResource.SALESFORCE_CLIENT_SECRET);
+    }
+
+    @Test
+    @Order(10)
+    @SuppressWarnings("unchecked")
+    void theScheduleRunsEachFiringOnOneReplicaOnly() throws Exception {
+        // leadership is exclusive: another replica (another session) gets none until the holder lets go
+        try (SyncLedger.Lease first = ledger.lead("it-exclusive").orElseThrow()) {
+            assertThat(ledger.lead("it-exclusive")).isEmpty();
+        }
+        ledger.lead("it-exclusive").orElseThrow().close();
+
+        Steps.Selection daily = new Steps.Selection(true, false, false, false, null, null);
+        try (SyncLedger.Lease otherReplica = ledger.lead("salesforce-schedule").orElseThrow()) {
+            assertThat(schedule.fire("schedule:daily", daily, true).outcome()).isEqualTo("another replica leads");
+        }
+        SalesforceSchedule.Firing fired = schedule.fire("schedule:daily", daily, true);
+        assertThat(fired.outcome()).isEqualTo("ran");
+        Map<String, Object> sync = RestAssured.get("/api/salesforce/syncs/" + fired.syncId().orElseThrow()).then()
+                .statusCode(200).extract().jsonPath().getMap("");
+        assertThat((List<Map<String, Object>>) sync.get("steps")).extracting(s -> s.get("step") + " " + s.get("status"))
+                .containsExactly("organizations COMPLETED", "events COMPLETED", "event_participations COMPLETED");
+        assertThat((List<String>) sync.get("notInThisBuild")).containsExactly("volunteers", "affiliations", "history");
+        assertThat(sync.get("triggeredBy")).isEqualTo("schedule:daily");
+        assertThat(scalar("select count(*) from import_run where triggered_by = 'schedule:daily'")).isEqualTo(3);
+
+        // a replica whose clock is a little behind fires the same job after: the firing has been served
+        assertThat(schedule.fire("schedule:daily", daily, true).outcome()).isEqualTo("already run by another replica");
+        assertThat(scalar("select count(*) from import_run where triggered_by = 'schedule:daily'")).isEqualTo(3);
+
+        Result status = run("salesforce", "status");
+        assertThat(status.out).contains("Schedule: daily --delta: off; weekly --full: off",
+                "Last sync " + fired.syncId().orElseThrow() + " by schedule:daily");
     }
 
     // --- expectations from the peer's own records ---
