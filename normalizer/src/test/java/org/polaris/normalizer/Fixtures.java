@@ -32,7 +32,8 @@ public final class Fixtures {
             new org.polaris.normalizer.rows.salesforce.SfSchoolRows(),
             new org.polaris.normalizer.rows.salesforce.SfTeacherRows(PICKLISTS),
             new org.polaris.normalizer.rows.salesforce.SfEventRows(PICKLISTS),
-            new org.polaris.normalizer.rows.salesforce.SfParticipationRows(PICKLISTS));
+            new org.polaris.normalizer.rows.salesforce.SfParticipationRows(PICKLISTS),
+            new org.polaris.normalizer.rows.salesforce.SfVolunteerRows(PICKLISTS));
 
     private Fixtures() {
     }

@@ -30,7 +30,7 @@ import org.polaris.salesforce.sync.Queries;
  */
 public final class SalesforceBench {
 
-    private static final List<String> STEPS = List.of("organizations", "events", "schools", "teachers");
+    private static final List<String> STEPS = List.of("organizations", "volunteers", "events", "schools", "teachers");
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
@@ -120,6 +120,13 @@ public final class SalesforceBench {
         q.put("organizations", TestConfig.query("Account", "Type = null OR Type NOT IN ('School', 'School District')",
                 List.of("Name", "Type", "BillingStreet", "BillingCity", "BillingState", "BillingPostalCode", "Phone", "Website"),
                 false));
+        q.put("volunteers", TestConfig.query("Contact", "Contact_Type__c = 'Volunteer' OR Contact_Type__c = null",
+                List.of("FirstName", "LastName", "MiddleName", "Email", "npe01__Preferred_Email__c", "npe01__WorkEmail__c",
+                        "Phone", "MobilePhone", "MailingStreet", "MailingCity", "MailingState", "MailingPostalCode", "Title",
+                        "Department", "Gender__c", "Racial_Ethnic_Background__c", "Highest_Level_of_Educational__c",
+                        "Age_Group__c", "Volunteer_Skills__c", "First_Volunteer_Date__c", "Last_Volunteer_Date__c",
+                        "DoNotCall", "npsp__Do_Not_Contact__c", "HasOptedOutOfEmail", "EmailBouncedDate",
+                        "npsp__Primary_Affiliation__c", "AccountId"), false));
         q.put("events", TestConfig.query("Session__c",
                 "Session_Status__c != 'Draft' AND Session_Type__c != 'Connector Session'",
                 List.of("Name", "Session_Type__c", "Session_Status__c", "Start_Date_and_Time__c", "End_Date_and_Time__c",

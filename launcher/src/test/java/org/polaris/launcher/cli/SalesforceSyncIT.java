@@ -62,6 +62,7 @@ class SalesforceSyncIT {
     private static final String ORGANIZATIONS = "Type = null OR Type NOT IN ('School', 'School District')";
     private static final String SCHOOLS = "Type IN ('School', 'School District')";
     private static final String PARTICIPATIONS = "Participant_Type__c IN ('Volunteer', 'Teacher')";
+    private static final String VOLUNTEERS = "Contact_Type__c = 'Volunteer' OR Contact_Type__c = null";
 
     private static FakeSalesforce sf;
 
@@ -124,17 +125,27 @@ class SalesforceSyncIT {
     @Test
     @Order(2)
     void aFullSyncImportsEveryObjectWithPlaybookDsCountsAndTheTablesHoldThem() throws Exception {
-        Result result = run("salesforce", "sync", "--only", "organizations,events,schools,teachers", "--full", "--json");
+        Result result = run("salesforce", "sync", "--only", "organizations,volunteers,events,schools,teachers", "--full",
+                "--json");
         assertThat(result.code).as(result.err).isZero();
         Map<String, Map<String, Object>> steps = steps(result.out);
         // the runner's order (facts §6): the events step's second run reads the participations, before the teachers
-        assertThat(steps.keySet()).containsExactly("organizations", "events", "event_participations", "schools",
-                "teachers");
+        assertThat(steps.keySet()).containsExactly("organizations", "volunteers", "events", "event_participations",
+                "schools", "teachers");
 
         Expected organizations = expected("Account", ORGANIZATIONS, "Name");
         Expected schools = expected("Account", SCHOOLS, "Name");
         Expected teachers = expected("Contact", TEACHERS, "FirstName", "LastName");
         Expected events = expected("Session__c", EVENTS, "Name", "Start_Date_and_Time__c");
+        Expected volunteers = expected("Contact", VOLUNTEERS, "FirstName", "LastName");
+        assertFirstSync(steps.get("volunteers"), volunteers);
+        assertThat(steps.get("volunteers").get("bulk")).as("over the bulk threshold").isEqualTo(true);
+        assertThat(scalar("select count(*) from volunteer")).isEqualTo(volunteers.created());
+        assertThat(scalar("select count(*) from volunteer_email where is_primary")).as("one primary email each")
+                .isEqualTo(scalar("select count(distinct volunteer_id) from volunteer_email"));
+        assertThat(scalar("select count(*) from volunteer_skill")).isPositive();
+        assertThat(scalar("select count(*) from skill")).isEqualTo(5);
+        assertThat(scalar("select count(*) from volunteer_email where email <> lower(trim(email))")).isZero();
         assertFirstSync(steps.get("organizations"), organizations);
         assertFirstSync(steps.get("schools"), schools);
         assertFirstSync(steps.get("teachers"), teachers);
@@ -142,9 +153,13 @@ class SalesforceSyncIT {
         Expected participations = expected("Session_Participant__c", PARTICIPATIONS, "Session__c", "Contact__c",
                 "Participant_Type__c");
         Map<String, Object> participationStep = steps.get("event_participations");
+        // volunteers came before the participations; teachers come after them
+        long withVolunteer = applicable("Volunteer", "select salesforce_individual_id from volunteer");
+        assertThat(withVolunteer).isPositive();
         assertThat(List.of(participationStep.get("status"), participationStep.get("total"), participationStep.get("created"),
                 participationStep.get("errors"), participationStep.get("waiting"))).as("participations")
-                .isEqualTo(List.of("COMPLETED", participations.total, 0, participations.invalid, participations.created()));
+                .isEqualTo(List.of("COMPLETED", participations.total, (int) withVolunteer, participations.invalid,
+                        participations.created() - (int) withVolunteer));
         assertThat(teachers.invalid).as("the generated org has teachers without a LastName").isPositive();
         assertThat(teachers.deleted).as("and deleted teachers").isPositive();
         assertThat(steps.get("teachers").get("bulk")).as("over the bulk threshold").isEqualTo(true);
@@ -169,23 +184,25 @@ class SalesforceSyncIT {
                 .isEqualTo(schools.created());
         assertThat(scalar("select count(*) from district")).isEqualTo(5);
         assertThat(scalar("select count(*) from event where salesforce_id is not null")).isEqualTo(events.created());
-        assertThat(scalar("select count(*) from salesforce_sync_state where watermark is not null")).isEqualTo(5);
+        assertThat(scalar("select count(*) from salesforce_sync_state where watermark is not null")).isEqualTo(6);
 
-        // a child that arrived before its parent: every participation waited (their teachers came two runs
-        // later, volunteers are not imported by this build); each row says which parent it waits for
+        // a child that arrived before its parent: the teachers' participations waited (their teachers came
+        // two runs later), as did those whose event is not imported; each row says which parent it waits for
         List<Map<String, Object>> waitingRows = RestAssured.get("/api/runs/" + participationStep.get("runId")
                 + "/rows?outcome=WAITING&limit=100000").then().statusCode(200).extract().jsonPath().getList("");
-        assertThat(waitingRows).hasSize(participations.created());
+        assertThat(waitingRows).hasSize(participations.created() - (int) withVolunteer);
         assertThat(waitingRows.toString()).contains("waiting for its teacher (Contact__c 003",
-                "waiting for its volunteer (Contact__c 003", "an import this build does not have yet");
+                "waiting for its event (Session__c a0A");
         // the teachers' run applied those whose event and teacher are now in Polaris, and said so
-        long applicable = applicableTeacherParticipations();
+        long applicable = applicable("Teacher", "select salesforce_id from teacher where salesforce_id is not null");
         assertThat(applicable).isPositive();
         assertThat(steps.get("teachers").get("appliedChildren")).isEqualTo((int) applicable);
         assertThat(scalar("select count(*) from event_participation where participant_type = 'Teacher' "
                 + "and teacher_id is not null")).isEqualTo(applicable);
+        assertThat(scalar("select count(*) from event_participation where participant_type = 'Volunteer' "
+                + "and volunteer_id is not null")).isEqualTo(withVolunteer);
         assertThat(scalar("select count(*) from salesforce_waiting where kind = 'SF_EVENT_PARTICIPATIONS'"))
-                .isEqualTo(participations.created() - applicable);
+                .isEqualTo(participations.created() - withVolunteer - applicable);
 
         // a malformed email is left empty, with a warning that does not repeat it
         Object teacherRun = steps.get("teachers").get("runId");
@@ -199,7 +216,8 @@ class SalesforceSyncIT {
     @Test
     @Order(3)
     void aSecondFullSyncCreatesAndUpdatesNothing() throws Exception {
-        Result result = run("salesforce", "sync", "--only", "organizations,events,schools,teachers", "--full", "--json");
+        Result result = run("salesforce", "sync", "--only", "organizations,volunteers,events,schools,teachers", "--full",
+                "--json");
         assertThat(result.code).as(result.err).isZero();
         for (Map<String, Object> step : steps(result.out).values()) {
             assertThat(step.get("created")).as("created by %s", step.get("step")).isEqualTo(0);
@@ -359,14 +377,15 @@ class SalesforceSyncIT {
         Map<String, Object> sync = RestAssured.get("/api/salesforce/syncs/" + fired.syncId().orElseThrow()).then()
                 .statusCode(200).extract().jsonPath().getMap("");
         assertThat((List<Map<String, Object>>) sync.get("steps")).extracting(s -> s.get("step") + " " + s.get("status"))
-                .containsExactly("organizations COMPLETED", "events COMPLETED", "event_participations COMPLETED");
-        assertThat((List<String>) sync.get("notInThisBuild")).containsExactly("volunteers", "affiliations", "history");
+                .containsExactly("organizations COMPLETED", "volunteers COMPLETED", "events COMPLETED",
+                        "event_participations COMPLETED");
+        assertThat((List<String>) sync.get("notInThisBuild")).containsExactly("affiliations", "history");
         assertThat(sync.get("triggeredBy")).isEqualTo("schedule:daily");
-        assertThat(scalar("select count(*) from import_run where triggered_by = 'schedule:daily'")).isEqualTo(3);
+        assertThat(scalar("select count(*) from import_run where triggered_by = 'schedule:daily'")).isEqualTo(4);
 
         // a replica whose clock is a little behind fires the same job after: the firing has been served
         assertThat(schedule.fire("schedule:daily", daily, true).outcome()).isEqualTo("already run by another replica");
-        assertThat(scalar("select count(*) from import_run where triggered_by = 'schedule:daily'")).isEqualTo(3);
+        assertThat(scalar("select count(*) from import_run where triggered_by = 'schedule:daily'")).isEqualTo(4);
 
         Result status = run("salesforce", "status");
         assertThat(status.out).contains("Schedule: daily --delta: off; weekly --full: off",
@@ -431,14 +450,14 @@ class SalesforceSyncIT {
         return ids;
     }
 
-    /** Valid teacher participations whose event and teacher are both in Polaris. */
-    private long applicableTeacherParticipations() throws Exception {
+    /** Valid participations of this type whose event and contact are both in Polaris. */
+    private long applicable(String type, String contactIds) throws Exception {
         java.util.Set<String> events = ids("select salesforce_id from event where salesforce_id is not null");
-        java.util.Set<String> teachers = ids("select salesforce_id from teacher where salesforce_id is not null");
+        java.util.Set<String> contacts = ids(contactIds);
         QueryResult r = sf.org().query("SELECT Session__c, Contact__c FROM Session_Participant__c "
-                + "WHERE Participant_Type__c = 'Teacher'", true);
+                + "WHERE Participant_Type__c = '" + type + "'", true);
         return r.rows().stream().filter(row -> row[0] != null && row[1] != null && events.contains(row[0].toString())
-                && teachers.contains(row[1].toString())).count();
+                && contacts.contains(row[1].toString())).count();
     }
 
     private java.util.Set<String> ids(String sql) throws Exception {

@@ -87,6 +87,32 @@ class SalesforceRowsTest {
     }
 
     @Test
+    void aVolunteersPreferredEmailIsPrimaryAMalformedOneIsLeftOutAndSkillsSplit() {
+        RowResult<org.polaris.schemas.avro.NormalizedSfVolunteer> r = normalize("SF_VOLUNTEERS", cells(
+                "Id", "003000000000000009", "FirstName", "Dee", "LastName", "D'Angelo", "Email", " Dee@Home.ORG ",
+                "npe01__WorkEmail__c", "dee@work.example.org", "npe01__Preferred_Email__c", "Work", "Phone", "816-555-0101",
+                "MobilePhone", "816-555-0101", "Volunteer_Skills__c", "Mentoring; Software;;Mentoring",
+                "Gender__c", "Female", "Age_Group__c", "Unknown", "DoNotCall", "true", "First_Volunteer_Date__c", "2024-02-01"));
+        var v = r.value();
+        assertThat(v.getEmails()).extracting(e -> e.getAddress() + " " + e.getType() + " " + e.getPrimary())
+                .containsExactly("dee@home.org personal false", "dee@work.example.org work true");
+        assertThat(v.getPhones()).extracting(p -> p.getNumber() + " " + p.getType()).containsExactly("816-555-0101 phone");
+        assertThat(v.getSkills()).containsExactly("Mentoring", "Software");
+        assertThat(v.getGender()).isEqualTo("female");
+        assertThat(v.getAgeGroup()).isNull();
+        assertThat(v.getDoNotCall()).isTrue();
+        assertThat(v.getFirstVolunteerDate()).isEqualTo("2024-02-01");
+        assertThat(v.getWarnings()).containsExactly(
+                "Age_Group__c value \"Unknown\" is not in the age-group table (polaris.mapping.picklists.age-group): left empty");
+
+        RowResult<Object> bad = normalize("SF_VOLUNTEERS", cells("Id", "003000000000000010", "FirstName", "Al", "LastName", "Bo",
+                "Email", "a@b", "npe01__WorkEmail__c", ""));
+        assertThat(((org.polaris.schemas.avro.NormalizedSfVolunteer) bad.value()).getEmails()).isEmpty();
+        assertThat(((org.polaris.schemas.avro.NormalizedSfVolunteer) bad.value()).getWarnings())
+                .containsExactly("Email is not a valid email address: left empty");
+    }
+
+    @Test
     void aDistrictAccountIsADistrictAndASchoolKeepsItsParent() {
         RowResult<NormalizedSfSchool> district = normalize("SF_SCHOOLS", cells("Id", "001000000000000001",
                 "Name", "Kansas City  Public Schools", "Type", "School District", "ParentId", ""));

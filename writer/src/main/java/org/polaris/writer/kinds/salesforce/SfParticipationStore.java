@@ -22,6 +22,7 @@ import org.polaris.schemas.kinds.salesforce.SalesforceKind;
 import org.polaris.schemas.kinds.salesforce.SfEventsKind;
 import org.polaris.schemas.kinds.salesforce.SfParticipationsKind;
 import org.polaris.schemas.kinds.salesforce.SfTeachersKind;
+import org.polaris.schemas.kinds.salesforce.SfVolunteersKind;
 import org.polaris.writer.Change;
 import org.polaris.writer.Changes;
 import org.polaris.writer.Effects;
@@ -36,17 +37,18 @@ import org.polaris.writer.store.Waiting;
  * Participant_Type__c names). One whose parents are both in Polaris is upserted by Salesforce id;
  * one whose parent is not yet is never dropped: its row's outcome is WAITING with the parent it waits
  * for, the record is parked ({@link Waiting}), and the parent's store releases it when the parent
- * arrives (counted on the parent's run). Volunteers and students are not imported by this build, so
- * their participations wait for them.
+ * arrives (counted on the parent's run). Students are not imported by this build, so their
+ * participations wait for them.
  */
 @Singleton
 public class SfParticipationStore extends SalesforceStore<NormalizedSfParticipation> {
 
     /** The kind a participant's contact comes from, by Participant_Type__c. */
-    static final Map<String, String> CONTACT_KIND = Map.of("Teacher", SfTeachersKind.ID, "Volunteer", "SF_VOLUNTEERS",
+    static final Map<String, String> CONTACT_KIND = Map.of("Teacher", SfTeachersKind.ID, "Volunteer", SfVolunteersKind.ID,
             "Student", "SF_STUDENTS");
-    /** Where each parent kind's records are, by Salesforce id; a kind this build does not import has none. */
-    private static final Map<String, String> PARENT_TABLE = Map.of(SfEventsKind.ID, "event", SfTeachersKind.ID, "teacher");
+    /** Where each parent kind's records are ({@code table.column} of the Salesforce id); a kind this build does not import has none. */
+    private static final Map<String, String> PARENT_TABLE = Map.of(SfEventsKind.ID, "event.salesforce_id",
+            SfTeachersKind.ID, "teacher.salesforce_id", SfVolunteersKind.ID, "volunteer.salesforce_individual_id");
 
     static final Upsert<NormalizedSfParticipation> PARTICIPATION = Upsert.<NormalizedSfParticipation>into(
                     "event_participation", "p")
@@ -62,6 +64,8 @@ public class SfParticipationStore extends SalesforceStore<NormalizedSfParticipat
                     "excluded.event_id")
             .derived("teacher_id", "(select t.id from teacher t where t.salesforce_id = u.contact_salesforce_id "
                     + "and u.participant_type = 'Teacher')", "excluded.teacher_id")
+            .derived("volunteer_id", "(select v.id from volunteer v where v.salesforce_individual_id = "
+                    + "u.contact_salesforce_id and u.participant_type = 'Volunteer')", "excluded.volunteer_id")
             .carried("system_modstamp", "timestamptz", p -> Timestamps.of(p.getSystemModstamp()))
             .carried("last_run_id", "uuid", NormalizedSfParticipation::getRunId)
             .onUpdate("updated_at = now()")
@@ -145,11 +149,13 @@ public class SfParticipationStore extends SalesforceStore<NormalizedSfParticipat
         }
         Map<String, Set<String>> present = new HashMap<>();
         for (Map.Entry<String, Set<String>> w : wanted.entrySet()) {
-            String table = PARENT_TABLE.get(w.getKey());
+            String where = PARENT_TABLE.get(w.getKey());
             Set<String> found = new HashSet<>();
-            if (table != null) {
+            if (where != null) {
+                String table = where.substring(0, where.indexOf('.'));
+                String column = where.substring(where.indexOf('.') + 1);
                 try (PreparedStatement ps = c.prepareStatement(
-                        "select salesforce_id from " + table + " where salesforce_id = any(?::text[])")) {
+                        "select " + column + " from " + table + " where " + column + " = any(?::text[])")) {
                     ps.setArray(1, Sql.text(c, new ArrayList<>(w.getValue())));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
