@@ -33,7 +33,8 @@ public final class Fixtures {
             new org.polaris.normalizer.rows.salesforce.SfTeacherRows(PICKLISTS),
             new org.polaris.normalizer.rows.salesforce.SfEventRows(PICKLISTS),
             new org.polaris.normalizer.rows.salesforce.SfParticipationRows(PICKLISTS),
-            new org.polaris.normalizer.rows.salesforce.SfVolunteerRows(PICKLISTS));
+            new org.polaris.normalizer.rows.salesforce.SfVolunteerRows(PICKLISTS),
+            new org.polaris.normalizer.rows.salesforce.SfStudentRows(PICKLISTS));
 
     private Fixtures() {
     }

@@ -39,7 +39,7 @@ public final class ObjectSync {
     }
 
     /** What was published, and how it was read. */
-    public record Published(RunReceipt receipt, String window, boolean bulk, String soqlObject) {
+    public record Published(RunReceipt receipt, String window, boolean bulk, String soqlObject, int chunks) {
     }
 
     /**
@@ -55,13 +55,17 @@ public final class ObjectSync {
                 + window + (bulk ? " (Bulk API 2.0)" : "");
         List<String> header = Queries.fields(query);
         AtomicInteger read = new AtomicInteger();
+        boolean chunked = Steps.CHUNKED.contains(kind.step());
+        int chunkSize = Math.max(1, config.studentsChunkSize());
         long started = System.nanoTime();
         RunReceipt receipt = publisher.publish(new RunRequest(kind, sourceRef, window, null, triggeredBy, mode, null),
                 header, sink -> {
                     java.util.function.Consumer<Map<String, String>> each = cells -> {
                         int n = read.incrementAndGet();
                         sink.accept(n + 1, cells, List.of());
-                        if (n % 50_000 == 0) {
+                        if (chunked && n % chunkSize == 0) {
+                            LOG.infof("%s: chunk %,d read (%,d records)", kind.id(), n / chunkSize, n);
+                        } else if (n % 50_000 == 0) {
                             LOG.infof("%s: %,d records read", kind.id(), n);
                         }
                     };
@@ -73,6 +77,7 @@ public final class ObjectSync {
                 });
         LOG.infof("%s: run %s published, %,d records (%s, %s) in %d ms", kind.id(), receipt.runId(), read.get(), window,
                 bulk ? "Bulk API 2.0" : "REST", Duration.ofNanos(System.nanoTime() - started).toMillis());
-        return new Published(receipt, window, bulk, query.sobject());
+        int chunks = chunked ? (read.get() + chunkSize - 1) / chunkSize : 0;
+        return new Published(receipt, window, bulk, query.sobject(), chunks);
     }
 }

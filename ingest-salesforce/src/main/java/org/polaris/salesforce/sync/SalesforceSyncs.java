@@ -193,6 +193,7 @@ public class SalesforceSyncs {
             step.runId = p.receipt().runId();
             step.window = p.window();
             step.bulk = p.bulk();
+            step.chunks = p.chunks();
             SyncLedger.RunEnd end = awaitEnd(ledger, step.runId);
             step.counts = end.counts();
             if (!"COMPLETED".equals(end.status())) {

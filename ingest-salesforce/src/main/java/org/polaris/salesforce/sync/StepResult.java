@@ -25,6 +25,8 @@ public final class StepResult {
     public volatile Integer sourceCount;
     public volatile Integer polarisCount;
     public volatile String apiUsage;
+    /** Chunks read (students), 0 for a step that is not chunked. */
+    public volatile int chunks;
 
     StepResult(String step, String kind) {
         this.step = step;
@@ -55,6 +57,9 @@ public final class StepResult {
         j.put("deleted", count(SalesforceKind.DELETED));
         j.put("waiting", count(RunCounts.WAITING));
         j.put("appliedChildren", count(SalesforceKind.APPLIED));
+        if (chunks > 0) {
+            j.put("chunks", chunks);
+        }
         Map<String, Integer> status = breakdown("status:");
         Map<String, Integer> type = breakdown("type:");
         if (!status.isEmpty() || !type.isEmpty()) {

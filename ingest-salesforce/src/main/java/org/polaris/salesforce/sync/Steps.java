@@ -26,6 +26,8 @@ public final class Steps {
     public static final List<String> WEEKLY = ORDER.subList(0, 8);
     /** Students only under {@code --full} or {@code --students} (facts §9.8). */
     public static final Set<String> STUDENT_STEPS = Set.of("student_participations", "students");
+    /** Steps read in chunks of STUDENTS_CHUNK_SIZE, each reported as it is read (Playbook D3: "Chunks processed"). */
+    public static final Set<String> CHUNKED = Set.of("students");
 
     /**
      * The runs of a step, in order: a step is one object sync, except {@code events}, whose

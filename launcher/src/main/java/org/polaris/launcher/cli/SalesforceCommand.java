@@ -146,6 +146,9 @@ final class SalesforceCommand implements Callable<Integer> {
             rows.add(new String[] {"Updated:", str(s.get("updated"))});
             rows.add(new String[] {"Errors:", str(s.get("errors"))});
             rows.add(new String[] {"Deleted:", str(s.get("deleted"))});
+            if (s.get("chunks") != null) {
+                rows.add(new String[] {"Chunks processed:", str(s.get("chunks"))});
+            }
             if (((Number) s.getOrDefault("waiting", 0)).intValue() > 0) {
                 rows.add(new String[] {"Waiting for parent:", str(s.get("waiting"))});
             }

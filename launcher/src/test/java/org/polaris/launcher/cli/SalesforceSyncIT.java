@@ -392,6 +392,22 @@ class SalesforceSyncIT {
                 "Last sync " + fired.syncId().orElseThrow() + " by schedule:daily");
     }
 
+    @Test
+    @Order(11)
+    @SuppressWarnings("unchecked")
+    void studentsAreReadUnderStudentsInChunks() throws Exception {
+        Result result = run("salesforce", "sync", "--students", "--json");
+        assertThat(result.code).as(result.err).isZero();
+        Map<String, Map<String, Object>> steps = steps(result.out);
+        assertThat(steps.keySet()).containsExactly("students");
+        Expected students = expected("Contact", "Contact_Type__c = 'Student'", "FirstName", "LastName");
+        assertFirstSync(steps.get("students"), students);
+        assertThat(steps.get("students").get("chunks")).as("chunks of 250").isEqualTo((students.total + 249) / 250);
+        assertThat(scalar("select count(*) from student")).isEqualTo(students.created());
+        Map<String, Object> sync = ApiClient.JSON.readValue(result.out, new TypeReference<>() { });
+        assertThat((List<String>) sync.get("notInThisBuild")).containsExactly("student_participations");
+    }
+
     // --- expectations from the peer's own records ---
 
     /** Records the selection returns (deleted ones too, as queryAll), those missing a required field, the deleted valid ones. */

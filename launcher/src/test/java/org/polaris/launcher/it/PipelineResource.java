@@ -65,6 +65,7 @@ public class PipelineResource implements QuarkusTestResourceLifecycleManager {
             config.put("polaris.salesforce.bulk-threshold", "400");
             config.put("polaris.salesforce.bulk-poll-interval", "PT0.05S");
             config.put("polaris.salesforce.backoff", "PT0.05S");
+            config.put("polaris.salesforce.students-chunk-size", "250");
             // no firing during a test run: SalesforceSyncIT fires the schedule's jobs itself
             config.put("polaris.salesforce.schedule.daily", "off");
             config.put("polaris.salesforce.schedule.weekly", "off");

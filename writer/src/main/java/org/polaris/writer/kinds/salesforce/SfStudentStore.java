@@ -1,0 +1,79 @@
+package org.polaris.writer.kinds.salesforce;
+
+import java.util.List;
+
+import jakarta.inject.Singleton;
+import org.polaris.schemas.avro.NormalizedSfStudent;
+import org.polaris.schemas.avro.RunMode;
+import org.polaris.schemas.kinds.salesforce.SfStudentsKind;
+import org.polaris.writer.store.Upsert;
+
+/** Students (D3), keyed by their Contact Id. */
+@Singleton
+public class SfStudentStore extends SalesforceStore<NormalizedSfStudent> {
+
+    static final Upsert<NormalizedSfStudent> STUDENT = Upsert.<NormalizedSfStudent>into("student", "s")
+            .key("salesforce_individual_id", "text", NormalizedSfStudent::getSalesforceId)
+            .value("first_name", "text", NormalizedSfStudent::getFirstName)
+            .value("last_name", "text", NormalizedSfStudent::getLastName)
+            .value("middle_name", "text", NormalizedSfStudent::getMiddleName)
+            .value("email", "text", NormalizedSfStudent::getEmail)
+            .value("gender", "text", NormalizedSfStudent::getGender)
+            .value("race_ethnicity", "text", NormalizedSfStudent::getRaceEthnicity)
+            .value("age_group", "text", NormalizedSfStudent::getAgeGroup)
+            .value("school_salesforce_id", "text", NormalizedSfStudent::getSchoolSalesforceId)
+            .value("deleted", "boolean", NormalizedSfStudent::getDeleted)
+            .carried("system_modstamp", "timestamptz", s -> Timestamps.of(s.getSystemModstamp()))
+            .carried("last_run_id", "uuid", NormalizedSfStudent::getRunId)
+            .onUpdate("updated_at = now()")
+            .build();
+
+    public SfStudentStore() {
+        super(new SfStudentsKind());
+    }
+
+    @Override
+    Upsert<NormalizedSfStudent> table() {
+        return STUDENT;
+    }
+
+    @Override
+    public String liveCountSql() {
+        return "select count(*) from student where not deleted";
+    }
+
+    @Override
+    String salesforceId(NormalizedSfStudent r) {
+        return r.getSalesforceId();
+    }
+
+    @Override
+    String runId(NormalizedSfStudent r) {
+        return r.getRunId();
+    }
+
+    @Override
+    int rowNumber(NormalizedSfStudent r) {
+        return r.getRowNumber();
+    }
+
+    @Override
+    RunMode mode(NormalizedSfStudent r) {
+        return r.getMode();
+    }
+
+    @Override
+    boolean deleted(NormalizedSfStudent r) {
+        return r.getDeleted();
+    }
+
+    @Override
+    Long modstamp(NormalizedSfStudent r) {
+        return r.getSystemModstamp();
+    }
+
+    @Override
+    List<String> warnings(NormalizedSfStudent r) {
+        return r.getWarnings();
+    }
+}
