@@ -34,7 +34,8 @@ public final class Fixtures {
             new org.polaris.normalizer.rows.salesforce.SfEventRows(PICKLISTS),
             new org.polaris.normalizer.rows.salesforce.SfParticipationRows(PICKLISTS),
             new org.polaris.normalizer.rows.salesforce.SfVolunteerRows(PICKLISTS),
-            new org.polaris.normalizer.rows.salesforce.SfStudentRows(PICKLISTS));
+            new org.polaris.normalizer.rows.salesforce.SfStudentRows(PICKLISTS),
+            new org.polaris.normalizer.rows.salesforce.SfStudentParticipationRows(PICKLISTS));
 
     private Fixtures() {
     }

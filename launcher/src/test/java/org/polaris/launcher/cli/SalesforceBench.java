@@ -30,7 +30,8 @@ import org.polaris.salesforce.sync.Queries;
  */
 public final class SalesforceBench {
 
-    private static final List<String> STEPS = List.of("organizations", "volunteers", "events", "schools", "teachers");
+    private static final List<String> STEPS = List.of("organizations", "volunteers", "events", "schools", "teachers",
+            "student_participations", "students");
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
@@ -65,7 +66,7 @@ public final class SalesforceBench {
             long t0 = System.nanoTime();
             for (ObjectQuery q : queries.values()) {
                 String soql = Queries.select(q, java.util.Optional.empty());
-                boolean bulk = client.count(Queries.count(q)) > 50_000;
+                boolean bulk = q.bulk() || client.count(Queries.count(q)) > 50_000;
                 peerRecords += bulk ? client.bulkQuery(soql, true, r -> { }) : client.query(soql, true, r -> { });
             }
             double peerSeconds = (System.nanoTime() - t0) / 1e9;
@@ -140,6 +141,12 @@ public final class SalesforceBench {
         q.put("teachers", TestConfig.query("Contact", "Contact_Type__c = 'Teacher'",
                 List.of("FirstName", "LastName", "Email", "Phone", "Department", "Gender__c", "npsp__Primary_Affiliation__c"),
                 false));
+        q.put("student_participations", TestConfig.query("Session_Participant__c", "Participant_Type__c = 'Student'",
+                List.of("Session__c", "Contact__c", "Status__c", "Participant_Type__c", "Delivery_Hours__c", "Age_Group__c"),
+                true));
+        q.put("students", TestConfig.query("Contact", "Contact_Type__c = 'Student'",
+                List.of("FirstName", "LastName", "MiddleName", "Email", "Gender__c", "Racial_Ethnic_Background__c",
+                        "Age_Group__c", "npsp__Primary_Affiliation__c"), false));
         return q;
     }
 

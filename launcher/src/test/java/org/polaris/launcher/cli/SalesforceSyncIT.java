@@ -395,17 +395,28 @@ class SalesforceSyncIT {
     @Test
     @Order(11)
     @SuppressWarnings("unchecked")
-    void studentsAreReadUnderStudentsInChunks() throws Exception {
+    void studentsAndTheirParticipationsAreReadUnderStudentsInChunks() throws Exception {
         Result result = run("salesforce", "sync", "--students", "--json");
         assertThat(result.code).as(result.err).isZero();
         Map<String, Map<String, Object>> steps = steps(result.out);
-        assertThat(steps.keySet()).containsExactly("students");
+        assertThat(steps.keySet()).containsExactly("student_participations", "students");
+        // read before the students (facts §6), the participations wait for them; the students' run applies them
+        Expected participations = expected("Session_Participant__c", "Participant_Type__c = 'Student'", "Session__c",
+                "Contact__c", "Participant_Type__c");
+        Map<String, Object> p = steps.get("student_participations");
+        assertThat(List.of(p.get("status"), p.get("total"), p.get("created"), p.get("errors"), p.get("waiting")))
+                .isEqualTo(List.of("COMPLETED", participations.total, 0, participations.invalid, participations.created()));
         Expected students = expected("Contact", "Contact_Type__c = 'Student'", "FirstName", "LastName");
         assertFirstSync(steps.get("students"), students);
         assertThat(steps.get("students").get("chunks")).as("chunks of 250").isEqualTo((students.total + 249) / 250);
         assertThat(scalar("select count(*) from student")).isEqualTo(students.created());
+        long applicable = applicable("Student", "select salesforce_individual_id from student");
+        assertThat(applicable).isPositive();
+        assertThat(steps.get("students").get("appliedChildren")).isEqualTo((int) applicable);
+        assertThat(scalar("select count(*) from event_participation where participant_type = 'Student' "
+                + "and student_id is not null")).isEqualTo(applicable);
         Map<String, Object> sync = ApiClient.JSON.readValue(result.out, new TypeReference<>() { });
-        assertThat((List<String>) sync.get("notInThisBuild")).containsExactly("student_participations");
+        assertThat((List<String>) sync.get("notInThisBuild")).isEmpty();
     }
 
     // --- expectations from the peer's own records ---

@@ -21,6 +21,8 @@ import org.polaris.schemas.avro.RunMode;
 import org.polaris.schemas.kinds.salesforce.SalesforceKind;
 import org.polaris.schemas.kinds.salesforce.SfEventsKind;
 import org.polaris.schemas.kinds.salesforce.SfParticipationsKind;
+import org.polaris.schemas.kinds.salesforce.SfStudentParticipationsKind;
+import org.polaris.schemas.kinds.salesforce.SfStudentsKind;
 import org.polaris.schemas.kinds.salesforce.SfTeachersKind;
 import org.polaris.schemas.kinds.salesforce.SfVolunteersKind;
 import org.polaris.writer.Change;
@@ -37,18 +39,20 @@ import org.polaris.writer.store.Waiting;
  * Participant_Type__c names). One whose parents are both in Polaris is upserted by Salesforce id;
  * one whose parent is not yet is never dropped: its row's outcome is WAITING with the parent it waits
  * for, the record is parked ({@link Waiting}), and the parent's store releases it when the parent
- * arrives (counted on the parent's run). Students are not imported by this build, so their
- * participations wait for them.
+ * arrives (counted on the parent's run). Student participations (their own kind) share this logic.
  */
 @Singleton
 public class SfParticipationStore extends SalesforceStore<NormalizedSfParticipation> {
 
     /** The kind a participant's contact comes from, by Participant_Type__c. */
     static final Map<String, String> CONTACT_KIND = Map.of("Teacher", SfTeachersKind.ID, "Volunteer", SfVolunteersKind.ID,
-            "Student", "SF_STUDENTS");
+            "Student", SfStudentsKind.ID);
+    /** The kinds whose records are participations (each parks its own waiting children). */
+    static final List<String> CHILD_KINDS = List.of(SfParticipationsKind.ID, SfStudentParticipationsKind.ID);
     /** Where each parent kind's records are ({@code table.column} of the Salesforce id); a kind this build does not import has none. */
     private static final Map<String, String> PARENT_TABLE = Map.of(SfEventsKind.ID, "event.salesforce_id",
-            SfTeachersKind.ID, "teacher.salesforce_id", SfVolunteersKind.ID, "volunteer.salesforce_individual_id");
+            SfTeachersKind.ID, "teacher.salesforce_id", SfVolunteersKind.ID, "volunteer.salesforce_individual_id",
+            SfStudentsKind.ID, "student.salesforce_individual_id");
 
     static final Upsert<NormalizedSfParticipation> PARTICIPATION = Upsert.<NormalizedSfParticipation>into(
                     "event_participation", "p")
@@ -66,6 +70,8 @@ public class SfParticipationStore extends SalesforceStore<NormalizedSfParticipat
                     + "and u.participant_type = 'Teacher')", "excluded.teacher_id")
             .derived("volunteer_id", "(select v.id from volunteer v where v.salesforce_individual_id = "
                     + "u.contact_salesforce_id and u.participant_type = 'Volunteer')", "excluded.volunteer_id")
+            .derived("student_id", "(select s.id from student s where s.salesforce_individual_id = "
+                    + "u.contact_salesforce_id and u.participant_type = 'Student')", "excluded.student_id")
             .carried("system_modstamp", "timestamptz", p -> Timestamps.of(p.getSystemModstamp()))
             .carried("last_run_id", "uuid", NormalizedSfParticipation::getRunId)
             .onUpdate("updated_at = now()")
@@ -88,12 +94,18 @@ public class SfParticipationStore extends SalesforceStore<NormalizedSfParticipat
     @Override
     public List<Outcome> write(Connection c, List<Change<NormalizedSfParticipation>> changes, Effects effects)
             throws SQLException {
+        return writeFor(kind(), c, changes, effects);
+    }
+
+    /** The write of participations of a kind (volunteers' and teachers', or students'): its waiting rows are its own. */
+    List<Outcome> writeFor(String childKind, Connection c, List<Change<NormalizedSfParticipation>> changes,
+            Effects effects) throws SQLException {
         Map<String, Set<String>> present = present(c, changes.stream().map(Change::record).toList());
         List<Change<NormalizedSfParticipation>> ready = new ArrayList<>();
         List<Waiting.Parked> parked = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
         for (Change<NormalizedSfParticipation> ch : changes) {
-            Optional<Waiting.Parked> missing = missingParent(ch.record(), present);
+            Optional<Waiting.Parked> missing = missingParent(childKind, ch.record(), present);
             if (missing.isPresent()) {
                 parked.add(missing.get());
                 NormalizedSfParticipation p = ch.record();
@@ -105,7 +117,7 @@ public class SfParticipationStore extends SalesforceStore<NormalizedSfParticipat
         }
         outcomes.addAll(super.write(c, ready, effects));
         Waiting.park(c, parked);
-        Waiting.forget(c, kind(), ready.stream().map(ch -> ch.record().getSalesforceId()).toList());
+        Waiting.forget(c, childKind, ready.stream().map(ch -> ch.record().getSalesforceId()).toList());
         // a parked child is kept: the watermark may pass it (it is applied from the waiting table, not read again)
         SalesforceState.seen(c, parked.stream().map(p -> (NormalizedSfParticipation) p.record()).toList(),
                 NormalizedSfParticipation::getRunId, NormalizedSfParticipation::getSystemModstamp);
@@ -118,8 +130,15 @@ public class SfParticipationStore extends SalesforceStore<NormalizedSfParticipat
      */
     public void release(Connection c, String parentKind, String parentRunId, Collection<String> parentIds,
             Effects effects) throws SQLException {
+        for (String childKind : CHILD_KINDS) {
+            release(childKind, c, parentKind, parentRunId, parentIds, effects);
+        }
+    }
+
+    private void release(String childKind, Connection c, String parentKind, String parentRunId,
+            Collection<String> parentIds, Effects effects) throws SQLException {
         List<NormalizedSfParticipation> waiting = new ArrayList<>();
-        for (SpecificRecord r : Waiting.take(c, kind(), parentKind, parentIds)) {
+        for (SpecificRecord r : Waiting.take(c, childKind, parentKind, parentIds)) {
             waiting.add((NormalizedSfParticipation) r);
         }
         if (waiting.isEmpty()) {
@@ -129,7 +148,7 @@ public class SfParticipationStore extends SalesforceStore<NormalizedSfParticipat
         List<Change<NormalizedSfParticipation>> ready = new ArrayList<>();
         List<Waiting.Parked> still = new ArrayList<>();
         for (NormalizedSfParticipation p : waiting) {
-            missingParent(p, present).ifPresentOrElse(still::add, () -> ready.add(Change.upsert(p)));
+            missingParent(childKind, p, present).ifPresentOrElse(still::add, () -> ready.add(Change.upsert(p)));
         }
         Changes.apply(c, PARTICIPATION, ready, this::row, this::warnings); // their rows' outcomes stay WAITING
         Waiting.park(c, still);
@@ -170,7 +189,8 @@ public class SfParticipationStore extends SalesforceStore<NormalizedSfParticipat
     }
 
     /** The first parent of a record that is not in Polaris, as the record to park; empty when both are. */
-    private Optional<Waiting.Parked> missingParent(NormalizedSfParticipation p, Map<String, Set<String>> present) {
+    private static Optional<Waiting.Parked> missingParent(String childKind, NormalizedSfParticipation p,
+            Map<String, Set<String>> present) {
         String contactKind = CONTACT_KIND.get(p.getParticipantType());
         String parentKind;
         String parentId;
@@ -187,7 +207,7 @@ public class SfParticipationStore extends SalesforceStore<NormalizedSfParticipat
         } else {
             return Optional.empty();
         }
-        return Optional.of(new Waiting.Parked(kind(), p.getSalesforceId(), p.getRunId(), p.getRowNumber(), parentKind,
+        return Optional.of(new Waiting.Parked(childKind, p.getSalesforceId(), p.getRunId(), p.getRowNumber(), parentKind,
                 parentId, "waiting for " + what + ": kept, and applied when it is in Polaris", p));
     }
 

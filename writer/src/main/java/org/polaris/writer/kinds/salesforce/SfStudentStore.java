@@ -28,6 +28,9 @@ public class SfStudentStore extends SalesforceStore<NormalizedSfStudent> {
             .onUpdate("updated_at = now()")
             .build();
 
+    @jakarta.inject.Inject
+    SfParticipationStore participations;
+
     public SfStudentStore() {
         super(new SfStudentsKind());
     }
@@ -40,6 +43,15 @@ public class SfStudentStore extends SalesforceStore<NormalizedSfStudent> {
     @Override
     public String liveCountSql() {
         return "select count(*) from student where not deleted";
+    }
+
+    @Override
+    public List<org.polaris.writer.store.Outcome> write(java.sql.Connection c,
+            List<org.polaris.writer.Change<NormalizedSfStudent>> changes, org.polaris.writer.Effects effects)
+            throws java.sql.SQLException {
+        List<org.polaris.writer.store.Outcome> outcomes = super.write(c, changes, effects);
+        releaseChildren(c, participations, changes, effects);
+        return outcomes;
     }
 
     @Override
