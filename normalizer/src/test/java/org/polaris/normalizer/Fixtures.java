@@ -35,7 +35,8 @@ public final class Fixtures {
             new org.polaris.normalizer.rows.salesforce.SfParticipationRows(PICKLISTS),
             new org.polaris.normalizer.rows.salesforce.SfVolunteerRows(PICKLISTS),
             new org.polaris.normalizer.rows.salesforce.SfStudentRows(PICKLISTS),
-            new org.polaris.normalizer.rows.salesforce.SfStudentParticipationRows(PICKLISTS));
+            new org.polaris.normalizer.rows.salesforce.SfStudentParticipationRows(PICKLISTS),
+            new org.polaris.normalizer.rows.salesforce.SfAffiliationRows());
 
     private Fixtures() {
     }

@@ -125,13 +125,13 @@ class SalesforceSyncIT {
     @Test
     @Order(2)
     void aFullSyncImportsEveryObjectWithPlaybookDsCountsAndTheTablesHoldThem() throws Exception {
-        Result result = run("salesforce", "sync", "--only", "organizations,volunteers,events,schools,teachers", "--full",
+        Result result = run("salesforce", "sync", "--only", "organizations,volunteers,affiliations,events,schools,teachers", "--full",
                 "--json");
         assertThat(result.code).as(result.err).isZero();
         Map<String, Map<String, Object>> steps = steps(result.out);
         // the runner's order (facts §6): the events step's second run reads the participations, before the teachers
-        assertThat(steps.keySet()).containsExactly("organizations", "volunteers", "events", "event_participations",
-                "schools", "teachers");
+        assertThat(steps.keySet()).containsExactly("organizations", "volunteers", "affiliations", "events",
+                "event_participations", "schools", "teachers");
 
         Expected organizations = expected("Account", ORGANIZATIONS, "Name");
         Expected schools = expected("Account", SCHOOLS, "Name");
@@ -146,6 +146,20 @@ class SalesforceSyncIT {
         assertThat(scalar("select count(*) from volunteer_skill")).isPositive();
         assertThat(scalar("select count(*) from skill")).isEqualTo(5);
         assertThat(scalar("select count(*) from volunteer_email where email <> lower(trim(email))")).isZero();
+
+        // affiliations come after both sides; those whose volunteer or organization is not in Polaris wait
+        Expected affiliations = expected("npe5__Affiliation__c", "Id != null", "npe5__Contact__c", "npe5__Organization__c");
+        java.util.Set<String> volunteerIds = ids("select salesforce_individual_id from volunteer");
+        java.util.Set<String> organizationIds = ids("select salesforce_id from organization");
+        long linked = sf.org().query("SELECT npe5__Contact__c, npe5__Organization__c FROM npe5__Affiliation__c", true)
+                .rows().stream().filter(row -> row[0] != null && row[1] != null && volunteerIds.contains(row[0].toString())
+                        && organizationIds.contains(row[1].toString())).count();
+        Map<String, Object> a = steps.get("affiliations");
+        assertThat(List.of(a.get("status"), a.get("total"), a.get("created"), a.get("errors"), a.get("waiting")))
+                .isEqualTo(List.of("COMPLETED", affiliations.total, (int) linked, affiliations.invalid,
+                        affiliations.created() - (int) linked));
+        assertThat(affiliations.created() - linked).as("the org has affiliations of missing contacts").isPositive();
+        assertThat(scalar("select count(*) from volunteer_organization")).isEqualTo(linked);
         assertFirstSync(steps.get("organizations"), organizations);
         assertFirstSync(steps.get("schools"), schools);
         assertFirstSync(steps.get("teachers"), teachers);
@@ -184,7 +198,7 @@ class SalesforceSyncIT {
                 .isEqualTo(schools.created());
         assertThat(scalar("select count(*) from district")).isEqualTo(5);
         assertThat(scalar("select count(*) from event where salesforce_id is not null")).isEqualTo(events.created());
-        assertThat(scalar("select count(*) from salesforce_sync_state where watermark is not null")).isEqualTo(6);
+        assertThat(scalar("select count(*) from salesforce_sync_state where watermark is not null")).isEqualTo(7);
 
         // a child that arrived before its parent: the teachers' participations waited (their teachers came
         // two runs later), as did those whose event is not imported; each row says which parent it waits for
@@ -216,7 +230,7 @@ class SalesforceSyncIT {
     @Test
     @Order(3)
     void aSecondFullSyncCreatesAndUpdatesNothing() throws Exception {
-        Result result = run("salesforce", "sync", "--only", "organizations,volunteers,events,schools,teachers", "--full",
+        Result result = run("salesforce", "sync", "--only", "organizations,volunteers,affiliations,events,schools,teachers", "--full",
                 "--json");
         assertThat(result.code).as(result.err).isZero();
         for (Map<String, Object> step : steps(result.out).values()) {
@@ -377,15 +391,15 @@ class SalesforceSyncIT {
         Map<String, Object> sync = RestAssured.get("/api/salesforce/syncs/" + fired.syncId().orElseThrow()).then()
                 .statusCode(200).extract().jsonPath().getMap("");
         assertThat((List<Map<String, Object>>) sync.get("steps")).extracting(s -> s.get("step") + " " + s.get("status"))
-                .containsExactly("organizations COMPLETED", "volunteers COMPLETED", "events COMPLETED",
-                        "event_participations COMPLETED");
-        assertThat((List<String>) sync.get("notInThisBuild")).containsExactly("affiliations", "history");
+                .containsExactly("organizations COMPLETED", "volunteers COMPLETED", "affiliations COMPLETED",
+                        "events COMPLETED", "event_participations COMPLETED");
+        assertThat((List<String>) sync.get("notInThisBuild")).containsExactly("history");
         assertThat(sync.get("triggeredBy")).isEqualTo("schedule:daily");
-        assertThat(scalar("select count(*) from import_run where triggered_by = 'schedule:daily'")).isEqualTo(4);
+        assertThat(scalar("select count(*) from import_run where triggered_by = 'schedule:daily'")).isEqualTo(5);
 
         // a replica whose clock is a little behind fires the same job after: the firing has been served
         assertThat(schedule.fire("schedule:daily", daily, true).outcome()).isEqualTo("already run by another replica");
-        assertThat(scalar("select count(*) from import_run where triggered_by = 'schedule:daily'")).isEqualTo(4);
+        assertThat(scalar("select count(*) from import_run where triggered_by = 'schedule:daily'")).isEqualTo(5);
 
         Result status = run("salesforce", "status");
         assertThat(status.out).contains("Schedule: daily --delta: off; weekly --full: off",

@@ -15,11 +15,11 @@ class SourceKindsTest {
     @Test
     void theBuiltInKindsAreRegisteredInOrder() {
         assertThat(SourceKinds.all()).extracting(SourceKind::id)
-                .containsExactly("PATHFUL", "ROSTER", "EVENTS", "VIRTUAL_SESSIONS", "TEACHERS", "SF_ORGANIZATIONS", "SF_VOLUNTEERS",
+                .containsExactly("PATHFUL", "ROSTER", "EVENTS", "VIRTUAL_SESSIONS", "TEACHERS", "SF_ORGANIZATIONS", "SF_VOLUNTEERS", "SF_AFFILIATIONS",
                         "SF_SCHOOLS", "SF_TEACHERS", "SF_EVENTS", "SF_EVENT_PARTICIPATIONS", "SF_STUDENT_PARTICIPATIONS",
                         "SF_STUDENTS");
         assertThat(SourceKinds.slugs()).containsExactly("pathful", "roster", "events", "virtual_sessions", "teachers",
-                "salesforce-organizations", "salesforce-volunteers", "salesforce-schools", "salesforce-teachers", "salesforce-events",
+                "salesforce-organizations", "salesforce-volunteers", "salesforce-affiliations", "salesforce-schools", "salesforce-teachers", "salesforce-events",
                 "salesforce-event-participations", "salesforce-student-participations", "salesforce-students");
     }
 
@@ -40,10 +40,11 @@ class SourceKindsTest {
         List<String> names = Topics.all().stream().map(Topic::name).toList();
         assertThat(names).doesNotHaveDuplicates().contains("polaris.raw.pathful", "polaris.raw.teachers",
                 "polaris.normalized.virtual-sessions", "polaris.attendance.matched", "polaris.runs.summaries");
-        assertThat(names).hasSize(34);
+        assertThat(names).hasSize(36);
         assertThat(Topics.raw()).extracting(Topic::name).containsExactly("polaris.raw.pathful", "polaris.raw.roster",
                 "polaris.raw.events", "polaris.raw.virtual-sessions", "polaris.raw.teachers",
-                "polaris.raw.salesforce.organizations", "polaris.raw.salesforce.volunteers", "polaris.raw.salesforce.schools",
+                "polaris.raw.salesforce.organizations", "polaris.raw.salesforce.volunteers",
+                "polaris.raw.salesforce.affiliations", "polaris.raw.salesforce.schools",
                 "polaris.raw.salesforce.teachers", "polaris.raw.salesforce.events",
                 "polaris.raw.salesforce.event-participations", "polaris.raw.salesforce.student-participations",
                 "polaris.raw.salesforce.students");
@@ -51,7 +52,7 @@ class SourceKindsTest {
                 "polaris.attendance.unmatched", "polaris.normalized.roster", "polaris.normalized.events",
                 "polaris.normalized.virtual-sessions", "polaris.normalized.teachers",
                 "polaris.normalized.salesforce.organizations", "polaris.normalized.salesforce.volunteers",
-                "polaris.normalized.salesforce.schools",
+                "polaris.normalized.salesforce.affiliations", "polaris.normalized.salesforce.schools",
                 "polaris.normalized.salesforce.teachers", "polaris.normalized.salesforce.events",
                 "polaris.normalized.salesforce.event-participations",
                 "polaris.normalized.salesforce.student-participations", "polaris.normalized.salesforce.students",

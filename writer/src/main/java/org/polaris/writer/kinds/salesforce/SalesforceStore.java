@@ -98,7 +98,7 @@ public abstract class SalesforceStore<V extends SpecificRecord> implements KindS
      * Lets the children waiting for these records (participations) be written, per run: the parents'
      * store calls it after its own write.
      */
-    void releaseChildren(Connection c, SfParticipationStore children, List<Change<V>> written, Effects effects)
+    void releaseChildren(Connection c, ChildStore children, List<Change<V>> written, Effects effects)
             throws SQLException {
         Map<String, List<String>> idsByRun = new java.util.TreeMap<>();
         for (Change<V> ch : written) {

@@ -42,6 +42,18 @@ public class SfOrganizationStore extends SalesforceStore<NormalizedSfOrganizatio
         return "select count(*) from organization where not deleted";
     }
 
+    @jakarta.inject.Inject
+    SfAffiliationStore affiliations;
+
+    @Override
+    public List<org.polaris.writer.store.Outcome> write(java.sql.Connection c,
+            List<org.polaris.writer.Change<NormalizedSfOrganization>> changes, org.polaris.writer.Effects effects)
+            throws java.sql.SQLException {
+        List<org.polaris.writer.store.Outcome> outcomes = super.write(c, changes, effects);
+        releaseChildren(c, affiliations, changes, effects);
+        return outcomes;
+    }
+
     @Override
     String salesforceId(NormalizedSfOrganization r) {
         return r.getSalesforceId();

@@ -42,7 +42,7 @@ import org.polaris.writer.store.Waiting;
  * arrives (counted on the parent's run). Student participations (their own kind) share this logic.
  */
 @Singleton
-public class SfParticipationStore extends SalesforceStore<NormalizedSfParticipation> {
+public class SfParticipationStore extends SalesforceStore<NormalizedSfParticipation> implements ChildStore {
 
     /** The kind a participant's contact comes from, by Participant_Type__c. */
     static final Map<String, String> CONTACT_KIND = Map.of("Teacher", SfTeachersKind.ID, "Volunteer", SfVolunteersKind.ID,
@@ -128,6 +128,7 @@ public class SfParticipationStore extends SalesforceStore<NormalizedSfParticipat
      * A parent arrived (its store's batch wrote these ids): the participations waiting for it are
      * written now, or wait for their other parent; the number written is counted on the parent's run.
      */
+    @Override
     public void release(Connection c, String parentKind, String parentRunId, Collection<String> parentIds,
             Effects effects) throws SQLException {
         for (String childKind : CHILD_KINDS) {

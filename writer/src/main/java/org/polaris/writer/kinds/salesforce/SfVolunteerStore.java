@@ -88,6 +88,9 @@ public class SfVolunteerStore extends SalesforceStore<NormalizedSfVolunteer> {
     @Inject
     SfParticipationStore participations;
 
+    @Inject
+    SfAffiliationStore affiliations;
+
     public SfVolunteerStore() {
         super(new SfVolunteersKind());
     }
@@ -119,6 +122,7 @@ public class SfVolunteerStore extends SalesforceStore<NormalizedSfVolunteer> {
         }
         replaceDetails(c, new ArrayList<>(changed.values()));
         releaseChildren(c, participations, changes, effects);
+        releaseChildren(c, affiliations, changes, effects);
         return outcomes;
     }
 
