@@ -30,8 +30,8 @@ import org.polaris.salesforce.sync.Queries;
  */
 public final class SalesforceBench {
 
-    private static final List<String> STEPS = List.of("organizations", "volunteers", "events", "schools", "teachers",
-            "student_participations", "students");
+    private static final List<String> STEPS = List.of("organizations", "volunteers", "affiliations", "events", "schools",
+            "teachers", "student_participations", "students");
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
@@ -128,6 +128,8 @@ public final class SalesforceBench {
                         "Age_Group__c", "Volunteer_Skills__c", "First_Volunteer_Date__c", "Last_Volunteer_Date__c",
                         "DoNotCall", "npsp__Do_Not_Contact__c", "HasOptedOutOfEmail", "EmailBouncedDate",
                         "npsp__Primary_Affiliation__c", "AccountId"), false));
+        q.put("affiliations", TestConfig.query("npe5__Affiliation__c", null,
+                List.of("npe5__Contact__c", "npe5__Organization__c", "npe5__Status__c", "npe5__Primary__c"), false));
         q.put("events", TestConfig.query("Session__c",
                 "Session_Status__c != 'Draft' AND Session_Type__c != 'Connector Session'",
                 List.of("Name", "Session_Type__c", "Session_Status__c", "Start_Date_and_Time__c", "End_Date_and_Time__c",
