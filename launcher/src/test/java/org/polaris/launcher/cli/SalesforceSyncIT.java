@@ -125,13 +125,14 @@ class SalesforceSyncIT {
     @Test
     @Order(2)
     void aFullSyncImportsEveryObjectWithPlaybookDsCountsAndTheTablesHoldThem() throws Exception {
-        Result result = run("salesforce", "sync", "--only", "organizations,volunteers,affiliations,events,schools,teachers", "--full",
+        Result result = run("salesforce", "sync", "--only", "organizations,volunteers,affiliations,events,schools,classes,teachers",
+                "--full",
                 "--json");
         assertThat(result.code).as(result.err).isZero();
         Map<String, Map<String, Object>> steps = steps(result.out);
         // the runner's order (facts §6): the events step's second run reads the participations, before the teachers
         assertThat(steps.keySet()).containsExactly("organizations", "volunteers", "affiliations", "events",
-                "event_participations", "schools", "teachers");
+                "event_participations", "schools", "classes", "teachers");
 
         Expected organizations = expected("Account", ORGANIZATIONS, "Name");
         Expected schools = expected("Account", SCHOOLS, "Name");
@@ -198,7 +199,7 @@ class SalesforceSyncIT {
                 .isEqualTo(schools.created());
         assertThat(scalar("select count(*) from district")).isEqualTo(5);
         assertThat(scalar("select count(*) from event where salesforce_id is not null")).isEqualTo(events.created());
-        assertThat(scalar("select count(*) from salesforce_sync_state where watermark is not null")).isEqualTo(7);
+        assertThat(scalar("select count(*) from salesforce_sync_state where watermark is not null")).isEqualTo(8);
 
         // a child that arrived before its parent: the teachers' participations waited (their teachers came
         // two runs later), as did those whose event is not imported; each row says which parent it waits for
@@ -210,7 +211,18 @@ class SalesforceSyncIT {
         // the teachers' run applied those whose event and teacher are now in Polaris, and said so
         long applicable = applicable("Teacher", "select salesforce_id from teacher where salesforce_id is not null");
         assertThat(applicable).isPositive();
-        assertThat(steps.get("teachers").get("appliedChildren")).isEqualTo((int) applicable);
+        // classes come before the teachers too: every class with its school waits for its teacher
+        Expected classes = expected("Class__c", "Id != null", "Name", "School__c", "Teacher__c");
+        java.util.Set<String> schoolIds = ids("select id from school");
+        java.util.Set<String> teacherIds = ids("select salesforce_id from teacher where salesforce_id is not null");
+        long classesApplied = sf.org().query("SELECT School__c, Teacher__c FROM Class__c", true).rows().stream()
+                .filter(row -> row[0] != null && row[1] != null && schoolIds.contains(row[0].toString())
+                        && teacherIds.contains(row[1].toString())).count();
+        assertThat(List.of(steps.get("classes").get("total"), steps.get("classes").get("created"),
+                steps.get("classes").get("waiting"))).isEqualTo(List.of(classes.total, 0, classes.created()));
+        assertThat(classesApplied).isPositive();
+        assertThat(scalar("select count(*) from class")).isEqualTo(classesApplied);
+        assertThat(steps.get("teachers").get("appliedChildren")).isEqualTo((int) (applicable + classesApplied));
         assertThat(scalar("select count(*) from event_participation where participant_type = 'Teacher' "
                 + "and teacher_id is not null")).isEqualTo(applicable);
         assertThat(scalar("select count(*) from event_participation where participant_type = 'Volunteer' "
@@ -230,7 +242,8 @@ class SalesforceSyncIT {
     @Test
     @Order(3)
     void aSecondFullSyncCreatesAndUpdatesNothing() throws Exception {
-        Result result = run("salesforce", "sync", "--only", "organizations,volunteers,affiliations,events,schools,teachers", "--full",
+        Result result = run("salesforce", "sync", "--only", "organizations,volunteers,affiliations,events,schools,classes,teachers",
+                "--full",
                 "--json");
         assertThat(result.code).as(result.err).isZero();
         for (Map<String, Object> step : steps(result.out).values()) {

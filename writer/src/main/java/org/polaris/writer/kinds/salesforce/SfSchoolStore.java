@@ -80,6 +80,17 @@ public class SfSchoolStore extends SalesforceStore<NormalizedSfSchool> {
         return "select (select count(*) from school where not deleted) + (select count(*) from district where not deleted)";
     }
 
+    @jakarta.inject.Inject
+    SfClassStore classes;
+
+    @Override
+    public List<Outcome> write(Connection c, List<Change<NormalizedSfSchool>> changes,
+            org.polaris.writer.Effects effects) throws SQLException {
+        List<Outcome> outcomes = super.write(c, changes, effects);
+        releaseChildren(c, classes, changes, effects);
+        return outcomes;
+    }
+
     @Override
     String salesforceId(NormalizedSfSchool r) {
         return r.getSalesforceId();

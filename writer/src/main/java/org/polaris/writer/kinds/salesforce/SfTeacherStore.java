@@ -60,11 +60,15 @@ public class SfTeacherStore extends SalesforceStore<NormalizedSfTeacher> {
     @jakarta.inject.Inject
     SfParticipationStore participations;
 
+    @jakarta.inject.Inject
+    SfClassStore classes;
+
     @Override
     public List<org.polaris.writer.store.Outcome> write(Connection c, List<org.polaris.writer.Change<NormalizedSfTeacher>> changes,
             org.polaris.writer.Effects effects) throws SQLException {
         List<org.polaris.writer.store.Outcome> outcomes = super.write(c, changes, effects);
         releaseChildren(c, participations, changes, effects);
+        releaseChildren(c, classes, changes, effects);
         return outcomes;
     }
 
