@@ -16,6 +16,14 @@ public final class TestBroker {
 
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
+            // The broker runs inside the test JVM: a fault it treats as fatal (its log directory gone while
+            // the JVM shuts down and the test kit deletes it) makes Kafka halt the process, and the test
+            // JVM would exit non-zero after its tests passed. Kafka's own tests replace these procedures
+            // the same way; a real fault still fails the tests that need the broker.
+            org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) ->
+                    System.err.println("test broker asked to halt the JVM (" + code + "): " + message));
+            org.apache.kafka.common.utils.Exit.setExitProcedure((code, message) ->
+                    System.err.println("test broker asked to exit the JVM (" + code + "): " + message));
             try {
                 KafkaClusterTestKit c = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
