@@ -37,7 +37,8 @@ public final class Fixtures {
             new org.polaris.normalizer.rows.salesforce.SfStudentRows(PICKLISTS),
             new org.polaris.normalizer.rows.salesforce.SfStudentParticipationRows(PICKLISTS),
             new org.polaris.normalizer.rows.salesforce.SfAffiliationRows(),
-            new org.polaris.normalizer.rows.salesforce.SfClassRows());
+            new org.polaris.normalizer.rows.salesforce.SfClassRows(),
+            new org.polaris.normalizer.rows.salesforce.SfHistoryRows());
 
     private Fixtures() {
     }

@@ -81,7 +81,7 @@ public class SalesforceResource {
     public Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
         List<Map<String, Object>> imports = new java.util.ArrayList<>();
-        for (String step : syncs.available()) {
+        for (String step : syncs.available().stream().filter(st -> !Steps.LOCAL.contains(st)).toList()) {
             String kind = Steps.kind(step).orElseThrow().id();
             Map<String, Object> i = new LinkedHashMap<>();
             i.put("step", step);

@@ -2,9 +2,12 @@ package org.polaris.salesforce.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
@@ -38,46 +41,67 @@ public final class ObjectSync {
         this.publisher = publisher;
     }
 
+    private record Read(ObjectQuery query, String soql, boolean bulk) {
+    }
+
     /** What was published, and how it was read. */
     public record Published(RunReceipt receipt, String window, boolean bulk, String soqlObject, int chunks) {
     }
 
     /**
+     * @param queries the objects the run reads, in order (one, except for a step that reads several)
      * @param watermark the kind's watermark; empty, or {@code full}: the whole object
      */
-    public Published run(SalesforceKind<?> kind, ObjectQuery query, Optional<Instant> watermark, boolean full,
+    public Published run(SalesforceKind<?> kind, List<ObjectQuery> queries, Optional<Instant> watermark, boolean full,
             RunMode mode, String triggeredBy) {
         Optional<Instant> since = full ? Optional.empty() : watermark.map(w -> w.minus(config.deltaOverlap()));
-        String soql = Queries.select(query, since);
-        boolean bulk = query.bulk() || client.count(Queries.count(query)) > config.bulkThreshold();
+        boolean tagged = Steps.readsSeveral(kind.step());
+        List<Read> reads = new ArrayList<>();
+        for (ObjectQuery q : queries) {
+            reads.add(new Read(q, Queries.select(q, since), q.bulk() || client.count(Queries.count(q)) > config.bulkThreshold()));
+        }
+        boolean bulk = reads.stream().anyMatch(Read::bulk);
         String window = since.map(s -> "since " + Queries.literal(s)).orElse("full");
-        String sourceRef = "Salesforce " + query.sobject() + query.where().map(w -> " where " + w).orElse("") + ", "
-                + window + (bulk ? " (Bulk API 2.0)" : "");
-        List<String> header = Queries.fields(query);
+        String sourceRef = "Salesforce " + String.join(" + ", reads.stream().map(r -> r.query().sobject()
+                + r.query().where().map(w -> " where " + w).orElse("") + (r.bulk() ? " (Bulk API 2.0)" : "")).toList())
+                + ", " + window;
+        Set<String> columns = new LinkedHashSet<>();
+        if (tagged) {
+            columns.add(Steps.SOBJECT);
+        }
+        reads.forEach(r -> columns.addAll(Queries.fields(r.query())));
+        List<String> header = new ArrayList<>(columns);
         AtomicInteger read = new AtomicInteger();
         boolean chunked = Steps.CHUNKED.contains(kind.step());
         int chunkSize = Math.max(1, config.studentsChunkSize());
         long started = System.nanoTime();
         RunReceipt receipt = publisher.publish(new RunRequest(kind, sourceRef, window, null, triggeredBy, mode, null),
                 header, sink -> {
-                    java.util.function.Consumer<Map<String, String>> each = cells -> {
-                        int n = read.incrementAndGet();
-                        sink.accept(n + 1, cells, List.of());
-                        if (chunked && n % chunkSize == 0) {
-                            LOG.infof("%s: chunk %,d read (%,d records)", kind.id(), n / chunkSize, n);
-                        } else if (n % 50_000 == 0) {
-                            LOG.infof("%s: %,d records read", kind.id(), n);
+                    for (Read r : reads) {
+                        java.util.function.Consumer<Map<String, String>> each = cells -> {
+                            int n = read.incrementAndGet();
+                            if (tagged) {
+                                cells = new java.util.HashMap<>(cells);
+                                cells.put(Steps.SOBJECT, r.query().sobject());
+                            }
+                            sink.accept(n + 1, cells, List.of());
+                            if (chunked && n % chunkSize == 0) {
+                                LOG.infof("%s: chunk %,d read (%,d records)", kind.id(), n / chunkSize, n);
+                            } else if (n % 50_000 == 0) {
+                                LOG.infof("%s: %,d records read", kind.id(), n);
+                            }
+                        };
+                        if (r.bulk()) {
+                            client.bulkQuery(r.soql(), true, each);
+                        } else {
+                            client.query(r.soql(), true, each);
                         }
-                    };
-                    if (bulk) {
-                        client.bulkQuery(soql, true, each);
-                    } else {
-                        client.query(soql, true, each);
                     }
                 });
         LOG.infof("%s: run %s published, %,d records (%s, %s) in %d ms", kind.id(), receipt.runId(), read.get(), window,
                 bulk ? "Bulk API 2.0" : "REST", Duration.ofNanos(System.nanoTime() - started).toMillis());
         int chunks = chunked ? (read.get() + chunkSize - 1) / chunkSize : 0;
-        return new Published(receipt, window, bulk, query.sobject(), chunks);
+        return new Published(receipt, window, bulk, String.join(", ", reads.stream().map(r -> r.query().sobject()).toList()),
+                chunks);
     }
 }

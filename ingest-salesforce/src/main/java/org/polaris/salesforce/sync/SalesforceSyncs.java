@@ -89,6 +89,10 @@ public class SalesforceSyncs {
         List<String> missing = new ArrayList<>();
         for (String chosenStep : chosen) {
             for (String step : Steps.runs(chosenStep)) {
+                if (Steps.LOCAL.contains(step)) {
+                    steps.add(new StepResult(step, StepResult.LOCAL));
+                    continue;
+                }
                 Optional<SalesforceKind<?>> kind = Steps.kind(step);
                 if (kind.isPresent() && config.objects().containsKey(step)) {
                     steps.add(new StepResult(step, kind.get().id()));
@@ -117,7 +121,8 @@ public class SalesforceSyncs {
     /** The steps this build can run, in order. */
     public List<String> available() {
         return Steps.ORDER.stream().flatMap(s -> Steps.runs(s).stream())
-                .filter(s -> Steps.kind(s).isPresent() && config.objects().containsKey(s)).toList();
+                .filter(s -> Steps.LOCAL.contains(s) || Steps.kind(s).isPresent() && config.objects().containsKey(s))
+                .toList();
     }
 
     public synchronized Optional<SyncRun> sync(String id) {
@@ -181,13 +186,17 @@ public class SalesforceSyncs {
     /** Runs one step; returns why the sync must stop after it, or null. */
     private String runStep(SyncRun sync, StepResult step) {
         step.status = "RUNNING";
+        if (Steps.LOCAL.contains(step.step)) {
+            return runLocal(sync, step);
+        }
         SalesforceKind<?> kind = Steps.kind(step.step).orElseThrow();
-        ObjectQuery query = config.objects().get(step.step);
+        List<ObjectQuery> queries = Steps.queries(step.step).stream().filter(config.objects()::containsKey)
+                .map(config.objects()::get).toList();
         SyncLedger ledger = this.ledger.get();
         try {
             SalesforceClient sf = client();
             boolean full = !sync.delta;
-            ObjectSync.Published p = new ObjectSync(config, sf, publisher).run(kind, query,
+            ObjectSync.Published p = new ObjectSync(config, sf, publisher).run(kind, queries,
                     ledger.watermark(kind.id()), full, sync.validateOnly ? RunMode.VALIDATE : RunMode.COMMIT,
                     sync.triggeredBy);
             step.runId = p.receipt().runId();
@@ -202,7 +211,11 @@ public class SalesforceSyncs {
                 return null;
             }
             if (full && !sync.validateOnly) {
-                step.sourceCount = sf.count(Queries.count(query));
+                int source = 0;
+                for (ObjectQuery q : queries) {
+                    source += sf.count(Queries.count(q));
+                }
+                step.sourceCount = source;
                 step.polarisCount = ledger.liveCount(kind.id()).orElse(-1);
             }
             step.apiUsage = sf.limits().text();
@@ -219,6 +232,22 @@ public class SalesforceSyncs {
             return e.reason() == SalesforceException.Reason.FAILED ? null
                     : "not run: the " + step.step + " step was " + step.status.toLowerCase() + " (" + e.getMessage() + ")";
         }
+    }
+
+    /** The unaffiliated events step: one statement over what the earlier steps imported (a dry run under --validate-only). */
+    private String runLocal(SyncRun sync, StepResult step) {
+        try {
+            SyncLedger.Affiliation a = ledger.get().affiliateEvents(sync.validateOnly);
+            step.affiliation = a;
+            step.counts = Map.of(org.polaris.schemas.kinds.RunCounts.PROCESSED, a.unaffiliated(),
+                    org.polaris.schemas.kinds.RunCounts.UPDATED, a.changed(),
+                    org.polaris.schemas.kinds.RunCounts.SKIPPED, a.unaffiliated() - a.changed());
+            step.status = "COMPLETED";
+        } catch (RuntimeException e) {
+            step.status = "FAILED";
+            step.message = e.getMessage();
+        }
+        return null;
     }
 
     private SyncLedger.RunEnd awaitEnd(SyncLedger ledger, String runId) {

@@ -28,6 +28,11 @@ public final class StepResult {
     /** Chunks read (students), 0 for a step that is not chunked. */
     public volatile int chunks;
 
+    /** The kind of a step that derives in Polaris and reads nothing ({@link Steps#LOCAL}). */
+    public static final String LOCAL = "POLARIS";
+    /** The unaffiliated events step's result. */
+    public volatile SyncLedger.Affiliation affiliation;
+
     StepResult(String step, String kind) {
         this.step = step;
         this.kind = kind;
@@ -57,6 +62,18 @@ public final class StepResult {
         j.put("deleted", count(SalesforceKind.DELETED));
         j.put("waiting", count(RunCounts.WAITING));
         j.put("appliedChildren", count(SalesforceKind.APPLIED));
+        if (step.equals("history")) { // Playbook D6's block (SfHistoryKind says how it reads)
+            j.put("alreadyExist", updated + skipped);
+            j.put("noMatchingContact", count(RunCounts.WAITING));
+            j.put("otherErrors", count(RunCounts.INVALID));
+            j.put("totalSkipped", skipped + count(RunCounts.WAITING) + count(RunCounts.INVALID));
+        }
+        if (affiliation != null) {
+            j.put("unaffiliated", affiliation.unaffiliated());
+            j.put("bySchool", affiliation.bySchool());
+            j.put("byParticipants", affiliation.byParticipants());
+            j.put("stillUnaffiliated", affiliation.still());
+        }
         if (chunks > 0) {
             j.put("chunks", chunks);
         }

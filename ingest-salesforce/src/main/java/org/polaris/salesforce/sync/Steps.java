@@ -36,12 +36,37 @@ public final class Steps {
     private static final java.util.Map<String, List<String>> RUNS = java.util.Map.of(
             "events", List.of("events", "event_participations"));
 
+    /**
+     * The objects read into one run of a step (their {@code polaris.salesforce.objects.*} keys), when a
+     * step reads more than one: history is Task and EmailMessage, one run as the playbook processes both.
+     * Each row of such a run says which object it came from in an {@value #SOBJECT} column.
+     */
+    private static final java.util.Map<String, List<String>> QUERIES = java.util.Map.of(
+            "history", List.of("history", "history_emails"));
+    /**
+     * Steps that read nothing from Salesforce and publish no run: they derive from what the earlier steps
+     * imported (facts §6's last step, "sync unaffiliated events": events without a district get one).
+     */
+    public static final Set<String> LOCAL = Set.of("unaffiliated_events");
+    /** The column naming a row's SObject in a run that reads several. */
+    public static final String SOBJECT = "SObject";
+
     private Steps() {
     }
 
     /** The runs of a step (their kinds' step names), in order. */
     public static List<String> runs(String step) {
         return RUNS.getOrDefault(step, List.of(step));
+    }
+
+    /** The configuration keys of the objects a run of this step reads, in order (the step itself, unless it reads several). */
+    public static List<String> queries(String step) {
+        return QUERIES.getOrDefault(step, List.of(step));
+    }
+
+    /** Whether a run of this step reads several objects (its rows carry the {@value #SOBJECT} column). */
+    public static boolean readsSeveral(String step) {
+        return QUERIES.containsKey(step);
     }
 
     /** The flags of one sync request. */

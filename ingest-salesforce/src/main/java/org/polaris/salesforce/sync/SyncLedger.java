@@ -30,6 +30,22 @@ public interface SyncLedger {
     /** Whether a run was started by this trigger ({@code schedule:daily}) since that instant, on any replica. */
     boolean startedSince(String triggeredBy, Instant since);
 
+    /**
+     * The runner's last step (facts §6, "sync unaffiliated events"): the Salesforce events without a
+     * district get one from their school or their participants' schools; {@code dryRun} changes nothing.
+     */
+    Affiliation affiliateEvents(boolean dryRun);
+
+    /**
+     * @param unaffiliated live Salesforce events without a District__c
+     * @param bySchool affiliated through their school
+     * @param byParticipants through the one district their participants' schools share
+     * @param still left without a district
+     * @param changed whose affiliation was set or changed (or would be, in a dry run)
+     */
+    record Affiliation(int unaffiliated, int bySchool, int byParticipants, int still, int changed) {
+    }
+
     /** A held leadership; closing it (or the holder dying) lets another take it. */
     interface Lease extends AutoCloseable {
         @Override

@@ -259,8 +259,10 @@ public final class GeneratedOrg {
             s.put("Start_Date_and_Time__c", start);
             s.put("End_Date_and_Time__c", start.plusSeconds(60L * (60 + 15 * rnd.nextInt(5))));
             s.put("Format__c", format);
-            s.put("District__c", districtOfSchool.get(school));
-            s.put("School__c", school);
+            // every tenth session has no District__c (the runner's last step affiliates it), every thirtieth
+            // no School__c either (only its participants can); by position, so the random sequence is unchanged
+            s.put("District__c", i % 10 == 3 ? null : districtOfSchool.get(school));
+            s.put("School__c", i % 30 == 3 ? null : school);
             s.put("Pathful_Session_Id__c", type.equals("Virtual Session") || format.equals("Virtual") ? "SFPS-" + (100000 + i) : null);
             sessions.add(org.insert("Session__c", s));
         }

@@ -95,10 +95,13 @@ class GeneratedOrgTest {
             return start.isBefore(from) || !end.isBefore(to)
                     || length.compareTo(Duration.ofHours(1)) < 0 || length.compareTo(Duration.ofHours(2)) > 0
                     || virtual != (s.get("Pathful_Session_Id__c") instanceof String id && id.startsWith("SFPS-"))
-                    || !ORG.get("Account", (String) s.get("School__c")).get("ParentId").equals(s.get("District__c"));
+                    || s.get("District__c") != null
+                            && !ORG.get("Account", (String) s.get("School__c")).get("ParentId").equals(s.get("District__c"));
         }).count();
 
         assertThat(bad).isZero();
+        assertThat(count("SELECT COUNT() FROM Session__c WHERE District__c = null")).isEqualTo(20);
+        assertThat(count("SELECT COUNT() FROM Session__c WHERE School__c = null")).isEqualTo(7);
         assertThat(count("SELECT COUNT() FROM Session__c WHERE Pathful_Session_Id__c != null")).isEqualTo(64);
     }
 

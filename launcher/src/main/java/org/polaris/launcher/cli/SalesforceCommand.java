@@ -136,16 +136,35 @@ final class SalesforceCommand implements Callable<Integer> {
             if (s.get("message") != null) {
                 b.append("  ").append(s.get("message")).append('\n');
             }
+            List<String[]> rows = new ArrayList<>();
+            if (s.get("unaffiliated") != null) { // facts §6's last step: no run, its own block
+                rows.add(new String[] {"Unaffiliated events:", str(s.get("unaffiliated"))});
+                rows.add(new String[] {"By their school:", str(s.get("bySchool"))});
+                rows.add(new String[] {"By participants:", str(s.get("byParticipants"))});
+                rows.add(new String[] {"Still unaffiliated:", str(s.get("stillUnaffiliated"))});
+                rows.add(new String[] {"Changed:", str(s.get("updated"))});
+                return b.append(lines(rows)).toString();
+            }
             if (s.get("runId") == null) {
                 return b.toString();
             }
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"Total Records:", str(s.get("total"))});
-            rows.add(new String[] {"Successful:", str(s.get("successful"))});
-            rows.add(new String[] {"Created:", str(s.get("created"))});
-            rows.add(new String[] {"Updated:", str(s.get("updated"))});
-            rows.add(new String[] {"Errors:", str(s.get("errors"))});
-            rows.add(new String[] {"Deleted:", str(s.get("deleted"))});
+            if (s.get("alreadyExist") != null) { // Playbook D6's block
+                rows.add(new String[] {"Total records to process:", str(s.get("total"))});
+                rows.add(new String[] {"New records created:", str(s.get("created"))});
+                rows.add(new String[] {"Records already exist:", str(s.get("alreadyExist"))});
+                rows.add(new String[] {"No matching contact:", str(s.get("noMatchingContact"))});
+                rows.add(new String[] {"Other errors:", str(s.get("otherErrors"))});
+                rows.add(new String[] {"Total skipped:", str(s.get("totalSkipped"))});
+                rows.add(new String[] {"Updated:", str(s.get("updated"))});
+                rows.add(new String[] {"Deleted:", str(s.get("deleted"))});
+            } else {
+                rows.add(new String[] {"Total Records:", str(s.get("total"))});
+                rows.add(new String[] {"Successful:", str(s.get("successful"))});
+                rows.add(new String[] {"Created:", str(s.get("created"))});
+                rows.add(new String[] {"Updated:", str(s.get("updated"))});
+                rows.add(new String[] {"Errors:", str(s.get("errors"))});
+                rows.add(new String[] {"Deleted:", str(s.get("deleted"))});
+            }
             if (s.get("chunks") != null) {
                 rows.add(new String[] {"Chunks processed:", str(s.get("chunks"))});
             }
@@ -159,15 +178,22 @@ final class SalesforceCommand implements Callable<Integer> {
                 rows.add(new String[] {"Source count check:", "Salesforce " + s.get("sourceCount") + ", Polaris "
                         + s.get("polarisCount")});
             }
-            for (String[] r : rows) {
-                b.append(String.format("  %-20s %s%n", r[0], r[1]));
-            }
+            b.append(lines(rows));
             for (String key : List.of("statusBreakdown", "typeBreakdown")) {
                 Map<String, Object> breakdown = (Map<String, Object>) s.get(key);
                 if (breakdown != null && !breakdown.isEmpty()) {
                     b.append(key.equals("statusBreakdown") ? "  Status breakdown:\n" : "  Session type breakdown:\n");
                     breakdown.forEach((k, v) -> b.append("    ").append(k).append(": ").append(v).append('\n'));
                 }
+            }
+            return b.toString();
+        }
+
+        private static String lines(List<String[]> rows) {
+            int width = Math.max(20, rows.stream().mapToInt(r -> r[0].length() + 1).max().orElse(0));
+            StringBuilder b = new StringBuilder();
+            for (String[] r : rows) {
+                b.append(String.format("  %-" + width + "s %s%n", r[0], r[1]));
             }
             return b.toString();
         }

@@ -134,6 +134,16 @@ public class LedgerSalesforce implements SyncLedger {
         }
     }
 
+    @Override
+    public Affiliation affiliateEvents(boolean dryRun) {
+        try (Connection c = db.getConnection()) {
+            org.polaris.writer.store.EventAffiliation.Result r = org.polaris.writer.store.EventAffiliation.affiliate(c, dryRun);
+            return new Affiliation(r.unaffiliated(), r.bySchool(), r.byParticipants(), r.still(), r.changed());
+        } catch (SQLException e) {
+            throw new IllegalStateException("affiliating events failed (SQL state " + e.getSQLState() + ")");
+        }
+    }
+
     private interface Read<T> {
         T read(ResultSet rs) throws SQLException;
     }

@@ -16,11 +16,11 @@ class SourceKindsTest {
     void theBuiltInKindsAreRegisteredInOrder() {
         assertThat(SourceKinds.all()).extracting(SourceKind::id)
                 .containsExactly("PATHFUL", "ROSTER", "EVENTS", "VIRTUAL_SESSIONS", "TEACHERS", "SF_ORGANIZATIONS", "SF_VOLUNTEERS", "SF_AFFILIATIONS",
-                        "SF_SCHOOLS", "SF_CLASSES", "SF_TEACHERS", "SF_EVENTS", "SF_EVENT_PARTICIPATIONS", "SF_STUDENT_PARTICIPATIONS",
+                        "SF_SCHOOLS", "SF_CLASSES", "SF_TEACHERS", "SF_EVENTS", "SF_EVENT_PARTICIPATIONS", "SF_HISTORY", "SF_STUDENT_PARTICIPATIONS",
                         "SF_STUDENTS");
         assertThat(SourceKinds.slugs()).containsExactly("pathful", "roster", "events", "virtual_sessions", "teachers",
                 "salesforce-organizations", "salesforce-volunteers", "salesforce-affiliations", "salesforce-schools", "salesforce-classes", "salesforce-teachers", "salesforce-events",
-                "salesforce-event-participations", "salesforce-student-participations", "salesforce-students");
+                "salesforce-event-participations", "salesforce-history", "salesforce-student-participations", "salesforce-students");
     }
 
     @Test
@@ -40,13 +40,13 @@ class SourceKindsTest {
         List<String> names = Topics.all().stream().map(Topic::name).toList();
         assertThat(names).doesNotHaveDuplicates().contains("polaris.raw.pathful", "polaris.raw.teachers",
                 "polaris.normalized.virtual-sessions", "polaris.attendance.matched", "polaris.runs.summaries");
-        assertThat(names).hasSize(38);
+        assertThat(names).hasSize(40);
         assertThat(Topics.raw()).extracting(Topic::name).containsExactly("polaris.raw.pathful", "polaris.raw.roster",
                 "polaris.raw.events", "polaris.raw.virtual-sessions", "polaris.raw.teachers",
                 "polaris.raw.salesforce.organizations", "polaris.raw.salesforce.volunteers",
                 "polaris.raw.salesforce.affiliations", "polaris.raw.salesforce.schools",
                 "polaris.raw.salesforce.classes", "polaris.raw.salesforce.teachers", "polaris.raw.salesforce.events",
-                "polaris.raw.salesforce.event-participations", "polaris.raw.salesforce.student-participations",
+                "polaris.raw.salesforce.event-participations", "polaris.raw.salesforce.history", "polaris.raw.salesforce.student-participations",
                 "polaris.raw.salesforce.students");
         assertThat(Topics.writerInputs()).extracting(Topic::name).containsExactly("polaris.attendance.matched",
                 "polaris.attendance.unmatched", "polaris.normalized.roster", "polaris.normalized.events",
@@ -54,7 +54,7 @@ class SourceKindsTest {
                 "polaris.normalized.salesforce.organizations", "polaris.normalized.salesforce.volunteers",
                 "polaris.normalized.salesforce.affiliations", "polaris.normalized.salesforce.schools",
                 "polaris.normalized.salesforce.classes", "polaris.normalized.salesforce.teachers", "polaris.normalized.salesforce.events",
-                "polaris.normalized.salesforce.event-participations",
+                "polaris.normalized.salesforce.event-participations", "polaris.normalized.salesforce.history",
                 "polaris.normalized.salesforce.student-participations", "polaris.normalized.salesforce.students",
                 "polaris.deadletter",
                 "polaris.runs.events");

@@ -73,6 +73,12 @@ public final class SfRecords {
         return v;
     }
 
+    /** A free-text cell (a description): trimmed, its line breaks kept; null when blank. */
+    public String longText(Field f) {
+        String v = columns.cell(cells, f);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
     public boolean flag(Field f) {
         return "true".equalsIgnoreCase(text(f));
     }

@@ -11,6 +11,7 @@ import org.polaris.normalizer.KindRules.RowContext;
 import org.polaris.normalizer.mapping.HeaderResolution;
 import org.polaris.normalizer.rows.RowResult;
 import org.polaris.schemas.avro.NormalizedSfEvent;
+import org.polaris.schemas.avro.NormalizedSfHistory;
 import org.polaris.schemas.avro.NormalizedSfSchool;
 import org.polaris.schemas.avro.NormalizedSfTeacher;
 
@@ -124,5 +125,40 @@ class SalesforceRowsTest {
         assertThat(school.value().getDistrict()).isFalse();
         assertThat(school.value().getDistrictSalesforceId()).isEqualTo("001000000000000001");
         assertThat(school.value().getNormalizedName()).isEqualTo("st mary s high");
+    }
+
+    @Test
+    void aTaskIsLinkedByWhoIdItsDateReadInChicagoAndItsDescriptionKeepsLineBreaks() {
+        RowResult<NormalizedSfHistory> r = normalize("SF_HISTORY", cells("SObject", "Task", "Id", "00T000000000000001",
+                "WhoId", "003000000000000009", "WhatId", "", "Subject", "Call:  Follow up", "ActivityDate", "2025-09-02",
+                "Type", "Call", "Status", "Completed", "Description", "Notes:\nbring badge\n"));
+
+        NormalizedSfHistory h = r.value();
+        assertThat(h.getSource()).isEqualTo("Task");
+        assertThat(h.getContactSalesforceId()).isEqualTo("003000000000000009");
+        assertThat(h.getContactEmail()).isNull();
+        assertThat(h.getRelatedSalesforceId()).isNull();
+        assertThat(h.getSubject()).isEqualTo("Call: Follow up");
+        assertThat(h.getOccurredAt()).isEqualTo(java.time.Instant.parse("2025-09-02T05:00:00Z").toEpochMilli());
+        assertThat(h.getDescription()).isEqualTo("Notes:\nbring badge");
+        assertThat(h.getWarnings()).isEmpty();
+    }
+
+    @Test
+    void anEmailMessageIsLinkedByTheContactsAddressAndOneWithoutAnAddressIsAnErrorThatDoesNotQuoteIt() {
+        RowResult<NormalizedSfHistory> out = normalize("SF_HISTORY", cells("SObject", "EmailMessage",
+                "Id", "02s000000000000001", "Incoming", "false", "FromAddress", "programs@polaris.example.org",
+                "ToAddress", " Ana.ONeil@Example.org ; other@example.org", "MessageDate", "2025-10-01T14:00:00.000Z"));
+        RowResult<NormalizedSfHistory> in = normalize("SF_HISTORY", cells("SObject", "EmailMessage",
+                "Id", "02s000000000000002", "Incoming", "true", "FromAddress", "not-an-address", "ToAddress",
+                "programs@polaris.example.org"));
+        RowResult<NormalizedSfHistory> lead = normalize("SF_HISTORY", cells("SObject", "Event", "Id", "00U000000000000001"));
+
+        assertThat(out.value().getContactEmail()).isEqualTo("ana.oneil@example.org");
+        assertThat(out.value().getIncoming()).isFalse();
+        assertThat(out.value().getActivityType()).isEqualTo("Email");
+        assertThat(out.value().getOccurredAt()).isEqualTo(java.time.Instant.parse("2025-10-01T14:00:00Z").toEpochMilli());
+        assertThat(in.reasons()).containsExactly("no contact to link: FromAddress is empty or not an email address");
+        assertThat(lead.reasons()).containsExactly("SObject \"Event\" is neither Task nor EmailMessage");
     }
 }

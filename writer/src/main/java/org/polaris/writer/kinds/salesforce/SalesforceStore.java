@@ -6,8 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.polaris.schemas.avro.OutcomeKind;
+import org.polaris.schemas.avro.RunMode;
 import org.polaris.schemas.kinds.salesforce.SalesforceKind;
 import org.polaris.writer.Change;
 import org.polaris.writer.Changes;
@@ -31,8 +34,25 @@ public abstract class SalesforceStore<V extends SpecificRecord> implements KindS
 
     private final SalesforceKind<V> kind;
 
+    // every Salesforce record has these fields (schemas/src/main/avro/salesforce): read by position
+    private final int runId;
+    private final int rowNumber;
+    private final int mode;
+    private final int salesforceId;
+    private final int deleted;
+    private final int modstamp;
+    private final int warnings;
+
     SalesforceStore(SalesforceKind<V> kind) {
         this.kind = kind;
+        Schema schema = SpecificData.get().getSchema(kind.valueType());
+        this.runId = schema.getField("runId").pos();
+        this.rowNumber = schema.getField("rowNumber").pos();
+        this.mode = schema.getField("mode").pos();
+        this.salesforceId = schema.getField("salesforceId").pos();
+        this.deleted = schema.getField("deleted").pos();
+        this.modstamp = schema.getField("systemModstamp").pos();
+        this.warnings = schema.getField("warnings").pos();
     }
 
     /** {@code select count(*) ...} of the kind's live (not deleted) records: the source count check's Polaris side. */
@@ -41,17 +61,35 @@ public abstract class SalesforceStore<V extends SpecificRecord> implements KindS
     /** The table and its columns. */
     abstract Upsert<V> table();
 
-    abstract String runId(V record);
+    String runId(V record) {
+        return (String) record.get(runId);
+    }
 
-    abstract int rowNumber(V record);
+    int rowNumber(V record) {
+        return (Integer) record.get(rowNumber);
+    }
 
-    abstract org.polaris.schemas.avro.RunMode mode(V record);
+    RunMode mode(V record) {
+        return (RunMode) record.get(mode);
+    }
 
-    abstract boolean deleted(V record);
+    boolean deleted(V record) {
+        return (Boolean) record.get(deleted);
+    }
 
-    abstract Long modstamp(V record);
+    Long modstamp(V record) {
+        return (Long) record.get(modstamp);
+    }
 
-    abstract List<String> warnings(V record);
+    @SuppressWarnings("unchecked")
+    List<String> warnings(V record) {
+        return (List<String>) record.get(warnings);
+    }
+
+    /** A record's Salesforce id. */
+    String salesforceId(V record) {
+        return (String) record.get(salesforceId);
+    }
 
     @Override
     public String kind() {
@@ -109,8 +147,21 @@ public abstract class SalesforceStore<V extends SpecificRecord> implements KindS
         }
     }
 
-    /** A record's Salesforce id. */
-    abstract String salesforceId(V record);
+    /**
+     * Lets the history waiting for these contacts be written: by their Salesforce ids (Tasks) and by
+     * their addresses (EmailMessages).
+     */
+    void releaseHistory(Connection c, SfHistoryStore history, List<Change<V>> written,
+            java.util.function.Function<V, java.util.Collection<String>> emails, Effects effects) throws SQLException {
+        releaseChildren(c, history, written, effects);
+        Map<String, java.util.Set<String>> byRun = new java.util.TreeMap<>();
+        for (Change<V> ch : written) {
+            byRun.computeIfAbsent(runId(ch.record()), r -> new java.util.HashSet<>()).addAll(emails.apply(ch.record()));
+        }
+        for (Map.Entry<String, java.util.Set<String>> run : byRun.entrySet()) {
+            history.releaseEmails(c, run.getKey(), run.getValue(), effects);
+        }
+    }
 
     /** The upsert: outcomes in the order of the changes. */
     List<Outcome> apply(Connection c, List<Change<V>> changes) throws SQLException {

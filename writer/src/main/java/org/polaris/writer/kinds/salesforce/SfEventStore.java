@@ -12,7 +12,6 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 import org.polaris.schemas.avro.NormalizedSfEvent;
-import org.polaris.schemas.avro.RunMode;
 import org.polaris.schemas.kinds.salesforce.SfEventsKind;
 import org.polaris.writer.Change;
 import org.polaris.writer.Publication;
@@ -157,40 +156,5 @@ public class SfEventStore extends SalesforceStore<NormalizedSfEvent> {
         List<org.polaris.writer.store.Outcome> outcomes = super.write(c, changes, effects);
         releaseChildren(c, participations, changes, effects);
         return outcomes;
-    }
-
-    @Override
-    String salesforceId(NormalizedSfEvent r) {
-        return r.getSalesforceId();
-    }
-
-    @Override
-    String runId(NormalizedSfEvent r) {
-        return r.getRunId();
-    }
-
-    @Override
-    int rowNumber(NormalizedSfEvent r) {
-        return r.getRowNumber();
-    }
-
-    @Override
-    RunMode mode(NormalizedSfEvent r) {
-        return r.getMode();
-    }
-
-    @Override
-    boolean deleted(NormalizedSfEvent r) {
-        return r.getDeleted();
-    }
-
-    @Override
-    Long modstamp(NormalizedSfEvent r) {
-        return r.getSystemModstamp();
-    }
-
-    @Override
-    List<String> warnings(NormalizedSfEvent r) {
-        return r.getWarnings();
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 import org.polaris.schemas.avro.NormalizedSfOrganization;
-import org.polaris.schemas.avro.RunMode;
 import org.polaris.schemas.kinds.salesforce.SfOrganizationsKind;
 import org.polaris.writer.store.Upsert;
 
@@ -52,40 +51,5 @@ public class SfOrganizationStore extends SalesforceStore<NormalizedSfOrganizatio
         List<org.polaris.writer.store.Outcome> outcomes = super.write(c, changes, effects);
         releaseChildren(c, affiliations, changes, effects);
         return outcomes;
-    }
-
-    @Override
-    String salesforceId(NormalizedSfOrganization r) {
-        return r.getSalesforceId();
-    }
-
-    @Override
-    String runId(NormalizedSfOrganization r) {
-        return r.getRunId();
-    }
-
-    @Override
-    int rowNumber(NormalizedSfOrganization r) {
-        return r.getRowNumber();
-    }
-
-    @Override
-    RunMode mode(NormalizedSfOrganization r) {
-        return r.getMode();
-    }
-
-    @Override
-    boolean deleted(NormalizedSfOrganization r) {
-        return r.getDeleted();
-    }
-
-    @Override
-    Long modstamp(NormalizedSfOrganization r) {
-        return r.getSystemModstamp();
-    }
-
-    @Override
-    List<String> warnings(NormalizedSfOrganization r) {
-        return r.getWarnings();
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 import org.polaris.schemas.avro.NormalizedSfSchool;
-import org.polaris.schemas.avro.RunMode;
 import org.polaris.schemas.kinds.salesforce.SfSchoolsKind;
 import org.polaris.writer.Change;
 import org.polaris.writer.Changes;
@@ -89,40 +88,5 @@ public class SfSchoolStore extends SalesforceStore<NormalizedSfSchool> {
         List<Outcome> outcomes = super.write(c, changes, effects);
         releaseChildren(c, classes, changes, effects);
         return outcomes;
-    }
-
-    @Override
-    String salesforceId(NormalizedSfSchool r) {
-        return r.getSalesforceId();
-    }
-
-    @Override
-    String runId(NormalizedSfSchool r) {
-        return r.getRunId();
-    }
-
-    @Override
-    int rowNumber(NormalizedSfSchool r) {
-        return r.getRowNumber();
-    }
-
-    @Override
-    RunMode mode(NormalizedSfSchool r) {
-        return r.getMode();
-    }
-
-    @Override
-    boolean deleted(NormalizedSfSchool r) {
-        return r.getDeleted();
-    }
-
-    @Override
-    Long modstamp(NormalizedSfSchool r) {
-        return r.getSystemModstamp();
-    }
-
-    @Override
-    List<String> warnings(NormalizedSfSchool r) {
-        return r.getWarnings();
     }
 }

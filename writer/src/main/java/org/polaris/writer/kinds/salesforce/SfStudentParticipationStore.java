@@ -37,7 +37,7 @@ public class SfStudentParticipationStore extends SalesforceStore<NormalizedSfStu
         for (Change<NormalizedSfStudentParticipation> ch : changes) {
             as.add(new Change<>(ch.type(), participation(ch.record()), ch.fields()));
         }
-        return participations.writeFor(kind(), c, as, effects);
+        return participations.writeAs(kind(), c, as, effects);
     }
 
     /** The record as a participation (same run, row and fields). */
@@ -58,40 +58,5 @@ public class SfStudentParticipationStore extends SalesforceStore<NormalizedSfStu
     @Override
     public String liveCountSql() {
         return "select count(*) from event_participation where participant_type = 'Student' and not deleted";
-    }
-
-    @Override
-    String salesforceId(NormalizedSfStudentParticipation r) {
-        return r.getSalesforceId();
-    }
-
-    @Override
-    String runId(NormalizedSfStudentParticipation r) {
-        return r.getRunId();
-    }
-
-    @Override
-    int rowNumber(NormalizedSfStudentParticipation r) {
-        return r.getRowNumber();
-    }
-
-    @Override
-    RunMode mode(NormalizedSfStudentParticipation r) {
-        return r.getMode();
-    }
-
-    @Override
-    boolean deleted(NormalizedSfStudentParticipation r) {
-        return r.getDeleted();
-    }
-
-    @Override
-    Long modstamp(NormalizedSfStudentParticipation r) {
-        return r.getSystemModstamp();
-    }
-
-    @Override
-    List<String> warnings(NormalizedSfStudentParticipation r) {
-        return r.getWarnings();
     }
 }

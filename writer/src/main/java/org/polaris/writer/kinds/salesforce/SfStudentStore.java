@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 import org.polaris.schemas.avro.NormalizedSfStudent;
-import org.polaris.schemas.avro.RunMode;
 import org.polaris.schemas.kinds.salesforce.SfStudentsKind;
 import org.polaris.writer.store.Upsert;
 
@@ -45,47 +44,16 @@ public class SfStudentStore extends SalesforceStore<NormalizedSfStudent> {
         return "select count(*) from student where not deleted";
     }
 
+    @jakarta.inject.Inject
+    SfHistoryStore history;
+
     @Override
     public List<org.polaris.writer.store.Outcome> write(java.sql.Connection c,
             List<org.polaris.writer.Change<NormalizedSfStudent>> changes, org.polaris.writer.Effects effects)
             throws java.sql.SQLException {
         List<org.polaris.writer.store.Outcome> outcomes = super.write(c, changes, effects);
         releaseChildren(c, participations, changes, effects);
+        releaseHistory(c, history, changes, s -> s.getEmail() == null ? java.util.List.<String>of() : java.util.List.of(s.getEmail()), effects);
         return outcomes;
-    }
-
-    @Override
-    String salesforceId(NormalizedSfStudent r) {
-        return r.getSalesforceId();
-    }
-
-    @Override
-    String runId(NormalizedSfStudent r) {
-        return r.getRunId();
-    }
-
-    @Override
-    int rowNumber(NormalizedSfStudent r) {
-        return r.getRowNumber();
-    }
-
-    @Override
-    RunMode mode(NormalizedSfStudent r) {
-        return r.getMode();
-    }
-
-    @Override
-    boolean deleted(NormalizedSfStudent r) {
-        return r.getDeleted();
-    }
-
-    @Override
-    Long modstamp(NormalizedSfStudent r) {
-        return r.getSystemModstamp();
-    }
-
-    @Override
-    List<String> warnings(NormalizedSfStudent r) {
-        return r.getWarnings();
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 import org.polaris.schemas.avro.NormalizedSfTeacher;
-import org.polaris.schemas.avro.RunMode;
 import org.polaris.schemas.kinds.salesforce.SfTeachersKind;
 import org.polaris.writer.Effects;
 import org.polaris.writer.ledger.RunLedger.CompletedRun;
@@ -63,47 +62,16 @@ public class SfTeacherStore extends SalesforceStore<NormalizedSfTeacher> {
     @jakarta.inject.Inject
     SfClassStore classes;
 
+    @jakarta.inject.Inject
+    SfHistoryStore history;
+
     @Override
     public List<org.polaris.writer.store.Outcome> write(Connection c, List<org.polaris.writer.Change<NormalizedSfTeacher>> changes,
             org.polaris.writer.Effects effects) throws SQLException {
         List<org.polaris.writer.store.Outcome> outcomes = super.write(c, changes, effects);
         releaseChildren(c, participations, changes, effects);
         releaseChildren(c, classes, changes, effects);
+        releaseHistory(c, history, changes, t -> t.getEmail() == null ? List.of() : List.of(t.getEmail()), effects);
         return outcomes;
-    }
-
-    @Override
-    String salesforceId(NormalizedSfTeacher r) {
-        return r.getSalesforceId();
-    }
-
-    @Override
-    String runId(NormalizedSfTeacher r) {
-        return r.getRunId();
-    }
-
-    @Override
-    int rowNumber(NormalizedSfTeacher r) {
-        return r.getRowNumber();
-    }
-
-    @Override
-    RunMode mode(NormalizedSfTeacher r) {
-        return r.getMode();
-    }
-
-    @Override
-    boolean deleted(NormalizedSfTeacher r) {
-        return r.getDeleted();
-    }
-
-    @Override
-    Long modstamp(NormalizedSfTeacher r) {
-        return r.getSystemModstamp();
-    }
-
-    @Override
-    List<String> warnings(NormalizedSfTeacher r) {
-        return r.getWarnings();
     }
 }

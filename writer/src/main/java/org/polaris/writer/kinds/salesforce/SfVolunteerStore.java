@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.polaris.schemas.avro.NormalizedSfVolunteer;
 import org.polaris.schemas.avro.OutcomeKind;
-import org.polaris.schemas.avro.RunMode;
 import org.polaris.schemas.avro.SfEmail;
 import org.polaris.schemas.avro.SfPhone;
 import org.polaris.schemas.kinds.salesforce.SfVolunteersKind;
@@ -105,6 +104,9 @@ public class SfVolunteerStore extends SalesforceStore<NormalizedSfVolunteer> {
         return "select count(*) from volunteer where not deleted";
     }
 
+    @jakarta.inject.Inject
+    SfHistoryStore history;
+
     @Override
     public List<Outcome> write(Connection c, List<Change<NormalizedSfVolunteer>> changes, Effects effects)
             throws SQLException {
@@ -123,6 +125,7 @@ public class SfVolunteerStore extends SalesforceStore<NormalizedSfVolunteer> {
         replaceDetails(c, new ArrayList<>(changed.values()));
         releaseChildren(c, participations, changes, effects);
         releaseChildren(c, affiliations, changes, effects);
+        releaseHistory(c, history, changes, v -> v.getEmails().stream().map(e -> e.getAddress()).toList(), effects);
         return outcomes;
     }
 
@@ -200,41 +203,6 @@ public class SfVolunteerStore extends SalesforceStore<NormalizedSfVolunteer> {
         v.getPhones().forEach(p -> j.add("p:" + p.getNumber() + "," + p.getType()));
         v.getSkills().forEach(s -> j.add("s:" + s));
         return j.toString();
-    }
-
-    @Override
-    String salesforceId(NormalizedSfVolunteer r) {
-        return r.getSalesforceId();
-    }
-
-    @Override
-    String runId(NormalizedSfVolunteer r) {
-        return r.getRunId();
-    }
-
-    @Override
-    int rowNumber(NormalizedSfVolunteer r) {
-        return r.getRowNumber();
-    }
-
-    @Override
-    RunMode mode(NormalizedSfVolunteer r) {
-        return r.getMode();
-    }
-
-    @Override
-    boolean deleted(NormalizedSfVolunteer r) {
-        return r.getDeleted();
-    }
-
-    @Override
-    Long modstamp(NormalizedSfVolunteer r) {
-        return r.getSystemModstamp();
-    }
-
-    @Override
-    List<String> warnings(NormalizedSfVolunteer r) {
-        return r.getWarnings();
     }
 
 }
