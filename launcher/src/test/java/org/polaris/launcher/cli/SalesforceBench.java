@@ -16,7 +16,9 @@ import org.polaris.salesforce.client.SalesforceClient;
 import org.polaris.salesforce.peer.FakeSalesforce;
 import org.polaris.salesforce.peer.GeneratedOrg;
 import org.polaris.salesforce.peer.Org;
+import org.polaris.salesforce.SalesforceConfig;
 import org.polaris.salesforce.sync.Queries;
+import org.polaris.salesforce.sync.Steps;
 
 /**
  * The Salesforce sync benchmark ({@code bin/bench-salesforce}, README "Benchmark"): a generated org
@@ -30,8 +32,8 @@ import org.polaris.salesforce.sync.Queries;
  */
 public final class SalesforceBench {
 
-    private static final List<String> STEPS = List.of("organizations", "volunteers", "affiliations", "events", "schools",
-            "teachers", "student_participations", "students");
+    /** Every step of the runner (facts §6). */
+    private static final List<String> STEPS = Steps.ORDER;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
@@ -99,7 +101,9 @@ public final class SalesforceBench {
                 out.printf("Salesforce sync benchmark: an org of %,d contacts, %,d sessions, %,d participations; %d cores%n",
                         contacts, sessions, participations, Runtime.getRuntime().availableProcessors());
                 for (Map<String, Object> s : steps) {
-                    records += ((Number) s.get("total")).longValue();
+                    if (!Steps.LOCAL.contains(s.get("step"))) { // the last step reads no records
+                        records += ((Number) s.get("total")).longValue();
+                    }
                     out.printf("  %-22s %-10s total %,8d  created %,8d  errors %,6d  deleted %,5d  waiting %,7d  applied %,6d%n",
                             s.get("step"), s.get("status"), s.get("total"), s.get("created"), s.get("errors"),
                             s.get("deleted"), s.get("waiting"), s.get("appliedChildren"));
@@ -115,40 +119,30 @@ public final class SalesforceBench {
         }
     }
 
-    /** The objects the benchmarked steps read, as the pipeline's defaults name them. */
-    private static Map<String, ObjectQuery> queries() {
+    /**
+     * The objects the steps read, from the pipeline's own defaults (ingest-salesforce's
+     * {@code META-INF/microprofile-config.properties}), so the peer is measured on exactly what the sync reads.
+     */
+    private static Map<String, ObjectQuery> queries() throws java.io.IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = SalesforceConfig.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            p.load(in);
+        }
+        String prefix = "polaris.salesforce.objects.";
         Map<String, ObjectQuery> q = new LinkedHashMap<>();
-        q.put("organizations", TestConfig.query("Account", "Type = null OR Type NOT IN ('School', 'School District')",
-                List.of("Name", "Type", "BillingStreet", "BillingCity", "BillingState", "BillingPostalCode", "Phone", "Website"),
-                false));
-        q.put("volunteers", TestConfig.query("Contact", "Contact_Type__c = 'Volunteer' OR Contact_Type__c = null",
-                List.of("FirstName", "LastName", "MiddleName", "Email", "npe01__Preferred_Email__c", "npe01__WorkEmail__c",
-                        "Phone", "MobilePhone", "MailingStreet", "MailingCity", "MailingState", "MailingPostalCode", "Title",
-                        "Department", "Gender__c", "Racial_Ethnic_Background__c", "Highest_Level_of_Educational__c",
-                        "Age_Group__c", "Volunteer_Skills__c", "First_Volunteer_Date__c", "Last_Volunteer_Date__c",
-                        "DoNotCall", "npsp__Do_Not_Contact__c", "HasOptedOutOfEmail", "EmailBouncedDate",
-                        "npsp__Primary_Affiliation__c", "AccountId"), false));
-        q.put("affiliations", TestConfig.query("npe5__Affiliation__c", null,
-                List.of("npe5__Contact__c", "npe5__Organization__c", "npe5__Status__c", "npe5__Primary__c"), false));
-        q.put("events", TestConfig.query("Session__c",
-                "Session_Status__c != 'Draft' AND Session_Type__c != 'Connector Session'",
-                List.of("Name", "Session_Type__c", "Session_Status__c", "Start_Date_and_Time__c", "End_Date_and_Time__c",
-                        "Format__c", "District__c", "School__c", "Pathful_Session_Id__c"), false));
-        q.put("event_participations", TestConfig.query("Session_Participant__c",
-                "Participant_Type__c IN ('Volunteer', 'Teacher')",
-                List.of("Session__c", "Contact__c", "Status__c", "Participant_Type__c", "Delivery_Hours__c", "Age_Group__c"),
-                false));
-        q.put("schools", TestConfig.query("Account", "Type IN ('School', 'School District')",
-                List.of("Name", "Type", "ParentId", "BillingStreet", "BillingCity", "BillingState", "BillingPostalCode"), false));
-        q.put("teachers", TestConfig.query("Contact", "Contact_Type__c = 'Teacher'",
-                List.of("FirstName", "LastName", "Email", "Phone", "Department", "Gender__c", "npsp__Primary_Affiliation__c"),
-                false));
-        q.put("student_participations", TestConfig.query("Session_Participant__c", "Participant_Type__c = 'Student'",
-                List.of("Session__c", "Contact__c", "Status__c", "Participant_Type__c", "Delivery_Hours__c", "Age_Group__c"),
-                true));
-        q.put("students", TestConfig.query("Contact", "Contact_Type__c = 'Student'",
-                List.of("FirstName", "LastName", "MiddleName", "Email", "Gender__c", "Racial_Ethnic_Background__c",
-                        "Age_Group__c", "npsp__Primary_Affiliation__c"), false));
+        for (String step : STEPS) {
+            for (String run : Steps.runs(step)) {
+                for (String name : Steps.queries(run)) {
+                    String sobject = p.getProperty(prefix + name + ".sobject");
+                    if (sobject != null) {
+                        q.put(name, TestConfig.query(sobject, p.getProperty(prefix + name + ".where"),
+                                java.util.Arrays.stream(p.getProperty(prefix + name + ".fields").split(","))
+                                        .map(String::strip).toList(),
+                                Boolean.parseBoolean(p.getProperty(prefix + name + ".bulk", "false"))));
+                    }
+                }
+            }
+        }
         return q;
     }
 

@@ -26,10 +26,18 @@ public final class Waiting {
                 parent_kind = excluded.parent_kind, parent_id = excluded.parent_id, reason = excluded.reason,
                 record = excluded.record, since = now()
             """;
-    private static final String FORGET = "delete from salesforce_waiting where kind = ? and salesforce_id = any(?::text[])";
+    // Joined to unnest(ids), not "= any(ids)": a prepared statement's generic plan then probes the index once
+    // per id whatever the table's statistics say. With "= any" and no fresh statistics (this table churns, and
+    // autovacuum may be late or off) PostgreSQL chose a plan that read every row of the parent kind per batch:
+    // 63 % of the database's active samples in the Salesforce benchmark (README, "Benchmark").
+    private static final String FORGET = """
+            delete from salesforce_waiting w using unnest(?::text[]) as ids(id)
+            where w.kind = ? and w.salesforce_id = ids.id
+            """;
     private static final String TAKE = """
-            delete from salesforce_waiting where kind = ? and parent_kind = ? and parent_id = any(?::text[])
-            returning record
+            delete from salesforce_waiting w using unnest(?::text[]) as ids(id)
+            where w.kind = ? and w.parent_kind = ? and w.parent_id = ids.id
+            returning w.record
             """;
 
     private Waiting() {
@@ -66,8 +74,8 @@ public final class Waiting {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(FORGET)) {
-            ps.setString(1, kind);
-            ps.setArray(2, Sql.text(c, new ArrayList<>(salesforceIds)));
+            ps.setArray(1, Sql.text(c, new ArrayList<>(salesforceIds)));
+            ps.setString(2, kind);
             ps.executeUpdate();
         }
     }
@@ -80,9 +88,9 @@ public final class Waiting {
             return out;
         }
         try (PreparedStatement ps = c.prepareStatement(TAKE)) {
-            ps.setString(1, kind);
-            ps.setString(2, parentKind);
-            ps.setArray(3, Sql.text(c, new ArrayList<>(parentIds)));
+            ps.setArray(1, Sql.text(c, new ArrayList<>(parentIds)));
+            ps.setString(2, kind);
+            ps.setString(3, parentKind);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(AvroCodec.get().decode(rs.getBytes(1)));
