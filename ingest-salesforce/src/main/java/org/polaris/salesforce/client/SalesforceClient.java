@@ -305,6 +305,17 @@ public final class SalesforceClient {
         }
     }
 
+    /** The current session (signing in first if there is none): the Streaming API handshakes with it. */
+    public Token currentSession() {
+        return session();
+    }
+
+    /** The Streaming API refused this session (401): sign in again unless another caller already did. */
+    public Token renewSession(Token refused) {
+        renew(refused);
+        return session();
+    }
+
     private Token session() {
         Token t = token;
         if (t == null) {

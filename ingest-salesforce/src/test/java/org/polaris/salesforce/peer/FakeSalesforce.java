@@ -19,7 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A local Salesforce for tests of a real client: a login server answering the OAuth token
- * endpoint and an instance server answering the REST query API and Bulk API 2.0 queries,
+ * endpoint and an instance server answering the REST query API, Bulk API 2.0 queries and the
+ * Streaming API ({@link StreamingApi}, Bayeux on Jetty),
  * both over real sockets on 127.0.0.1 and in Salesforce's wire formats.
  *
  * <p>Two servers rather than one because real clients must use the {@code instance_url}
@@ -43,25 +44,29 @@ public final class FakeSalesforce implements AutoCloseable {
     private final List<String> grantsUsed = new CopyOnWriteArrayList<>();
     private final ExecutorService executor;
     private final HttpServer loginServer;
-    private final HttpServer instanceServer;
+    private final JettyInstance instanceServer;
+    private final StreamingApi streaming;
 
     private FakeSalesforce(Org org, int loginPort, int instancePort) throws IOException {
         this.org = org;
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         loginServer = HttpServer.create(new InetSocketAddress(loopback, loginPort), 64);
-        instanceServer = HttpServer.create(new InetSocketAddress(loopback, instancePort), 64);
 
         TokenEndpoint tokenEndpoint = new TokenEndpoint(credentials, tokens, settings,
                 this::loginUrl, this::instanceUrl, grantsUsed);
         InstanceApi api = new InstanceApi(settings, tokens,
                 new RestQueries(org, settings), new BulkQueries(org, settings));
         loginServer.createContext("/", new PeerHandler(tokenEndpoint::handle, stats, stats::countTokenRequest));
-        instanceServer.createContext("/", new PeerHandler(api::handle, stats, stats::countApiRequest));
         loginServer.setExecutor(executor);
-        instanceServer.setExecutor(executor);
         loginServer.start();
-        instanceServer.start();
+        streaming = new StreamingApi(tokens, 2_000);
+        try {
+            instanceServer = new JettyInstance(instancePort, api::handle, stats, streaming);
+        } catch (Exception e) {
+            loginServer.stop(0);
+            throw new IOException("the peer's instance server did not start", e);
+        }
     }
 
     /** A peer over a new, empty org. */
@@ -93,11 +98,16 @@ public final class FakeSalesforce implements AutoCloseable {
 
     /** The instance host the token response points clients to. */
     public String instanceUrl() {
-        return "http://127.0.0.1:" + instanceServer.getAddress().getPort();
+        return "http://127.0.0.1:" + instanceServer.port();
     }
 
     public Org org() {
         return org;
+    }
+
+    /** The Streaming API (Change Data Capture over Bayeux at {@code <instance_url>/cometd/<version>}). */
+    public StreamingApi streaming() {
+        return streaming;
     }
 
     public PeerStats stats() {
@@ -193,7 +203,11 @@ public final class FakeSalesforce implements AutoCloseable {
     @Override
     public void close() {
         loginServer.stop(0);
-        instanceServer.stop(0);
+        try {
+            instanceServer.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the peer's instance server did not stop", e);
+        }
         executor.shutdownNow();
     }
 
