@@ -104,6 +104,32 @@ public interface SalesforceConfig {
         String zone();
     }
 
+    /** The Streaming API subscription (issue 9): Change Data Capture applied within a second. */
+    Stream stream();
+
+    interface Stream {
+        /** Subscribe at startup (SF_STREAM_ENABLED); off by default: it needs credentials. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The CDC channels (SF_STREAM_CHANNELS); {@code /data/ChangeEvents} is every enabled object. */
+        @WithDefault("/data/ContactChangeEvent,/data/AccountChangeEvent,/data/Session__ChangeEvent,"
+                + "/data/Session_Participant__ChangeEvent,/data/npe5__Affiliation__ChangeEvent,/data/Class__ChangeEvent")
+        List<String> channels();
+
+        /** How long events are gathered into one read-back and one Kafka transaction. */
+        @WithDefault("PT0.1S")
+        Duration batchWindow();
+
+        /** A stream's rolling run of a kind is closed (and a new one opened) after this long. */
+        @WithDefault("PT1H")
+        Duration runLength();
+
+        /** {@code /meta/connect} silent, or a subscription unconfirmed, this long: start the client again. */
+        @WithDefault("PT150S")
+        Duration healthTimeout();
+    }
+
     /** What each step reads: the SObject, its selection and its fields, by step name (facts §6). */
     Map<String, ObjectQuery> objects();
 

@@ -142,4 +142,31 @@ public final class TestConfig implements SalesforceConfig {
     public Map<String, ObjectQuery> objects() {
         return objects;
     }
+
+    public java.time.Duration streamBatchWindow = java.time.Duration.ofMillis(50);
+
+    @Override
+    public Stream stream() {
+        return new Stream() {
+            public boolean enabled() {
+                return false;
+            }
+
+            public List<String> channels() {
+                return List.of("/data/ContactChangeEvent");
+            }
+
+            public java.time.Duration batchWindow() {
+                return streamBatchWindow;
+            }
+
+            public java.time.Duration runLength() {
+                return java.time.Duration.ofHours(1);
+            }
+
+            public java.time.Duration healthTimeout() {
+                return java.time.Duration.ofSeconds(10);
+            }
+        };
+    }
 }

@@ -97,6 +97,44 @@ public class SalesforceResource {
         return status;
     }
 
+    @Inject
+    org.polaris.salesforce.stream.StreamSync stream;
+
+    /** The Streaming API subscription: per channel connected or not and why, replay id, lag, events, heals. */
+    @GET
+    @Path("stream")
+    public Map<String, Object> stream() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("running", stream.running());
+        s.put("channels", stream.status());
+        s.put("openRuns", stream.openRuns());
+        return s;
+    }
+
+    /** Starts the subscription on this instance (as SF_STREAM_ENABLED does at startup). */
+    @POST
+    @Path("stream/start")
+    public Map<String, Object> startStream() {
+        stream.start();
+        return stream();
+    }
+
+    /** Stops it: what was received is applied, the rolling runs are closed. */
+    @POST
+    @Path("stream/stop")
+    public Map<String, Object> stopStream() {
+        stream.stop();
+        return stream();
+    }
+
+    /** Closes the rolling runs now (they complete; the next events open new ones). */
+    @POST
+    @Path("stream/roll")
+    public Map<String, Object> rollStream() {
+        stream.rollRuns();
+        return stream();
+    }
+
     private static Response error(int status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
     }

@@ -41,6 +41,16 @@ public final class ObjectSync {
         this.publisher = publisher;
     }
 
+    /** A run's header: the fields of every object it reads (and {@value Steps#SOBJECT} when they are several). */
+    public static List<String> header(SalesforceKind<?> kind, List<ObjectQuery> queries) {
+        Set<String> columns = new LinkedHashSet<>();
+        if (Steps.readsSeveral(kind.step())) {
+            columns.add(Steps.SOBJECT);
+        }
+        queries.forEach(q -> columns.addAll(Queries.fields(q)));
+        return new ArrayList<>(columns);
+    }
+
     private record Read(ObjectQuery query, String soql, boolean bulk) {
     }
 
@@ -65,12 +75,7 @@ public final class ObjectSync {
         String sourceRef = "Salesforce " + String.join(" + ", reads.stream().map(r -> r.query().sobject()
                 + r.query().where().map(w -> " where " + w).orElse("") + (r.bulk() ? " (Bulk API 2.0)" : "")).toList())
                 + ", " + window;
-        Set<String> columns = new LinkedHashSet<>();
-        if (tagged) {
-            columns.add(Steps.SOBJECT);
-        }
-        reads.forEach(r -> columns.addAll(Queries.fields(r.query())));
-        List<String> header = new ArrayList<>(columns);
+        List<String> header = header(kind, queries);
         AtomicInteger read = new AtomicInteger();
         boolean chunked = Steps.CHUNKED.contains(kind.step());
         int chunkSize = Math.max(1, config.studentsChunkSize());

@@ -36,6 +36,21 @@ public final class Queries {
         return "SELECT " + String.join(", ", fields(q)) + " FROM " + q.sobject() + where(q, since);
     }
 
+    /** The records of these ids the selection takes (a stream's read-back); ids are checked to be ids. */
+    public static String selectIds(ObjectQuery q, java.util.Collection<String> ids) {
+        List<String> quoted = new ArrayList<>();
+        for (String id : ids) {
+            if (!id.matches("[a-zA-Z0-9]{15}|[a-zA-Z0-9]{18}")) {
+                throw new IllegalArgumentException("not a Salesforce id: " + id);
+            }
+            quoted.add("'" + id + "'");
+        }
+        List<String> conditions = new ArrayList<>();
+        q.where().filter(w -> !w.isBlank()).ifPresent(w -> conditions.add("(" + w.strip() + ")"));
+        conditions.add("Id IN (" + String.join(", ", quoted) + ")");
+        return "SELECT " + String.join(", ", fields(q)) + " FROM " + q.sobject() + " WHERE " + String.join(" AND ", conditions);
+    }
+
     public static String count(ObjectQuery q) {
         return "SELECT COUNT() FROM " + q.sobject() + where(q, Optional.empty());
     }

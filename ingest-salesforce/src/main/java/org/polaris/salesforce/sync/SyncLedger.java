@@ -46,6 +46,19 @@ public interface SyncLedger {
     record Affiliation(int unaffiliated, int bySchool, int byParticipants, int still, int changed) {
     }
 
+    /** A Streaming API channel's stored position: the replay id to resume after, and the newest commit applied. */
+    record StreamPosition(long replayId, Optional<Instant> lastCommit, int heals, String lastHeal) {
+    }
+
+    /** The channel's stored position; empty before its first event. */
+    Optional<StreamPosition> streamPosition(String channel);
+
+    /** Stores a channel's position once Kafka has committed every event up to {@code replayId}. */
+    void saveStreamPosition(String channel, long replayId, Instant lastCommit);
+
+    /** Records that a gap of the channel was healed, and how (shown by the stream's status). */
+    void streamHealed(String channel, String how);
+
     /** A held leadership; closing it (or the holder dying) lets another take it. */
     interface Lease extends AutoCloseable {
         @Override

@@ -9,6 +9,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,6 +109,47 @@ public final class FakeSalesforce implements AutoCloseable {
     /** The Streaming API (Change Data Capture over Bayeux at {@code <instance_url>/cometd/<version>}). */
     public StreamingApi streaming() {
         return streaming;
+    }
+
+    // ---- changes: applied to the org and published on its Change Data Capture channel ----
+
+    /** The CDC channel of an SObject: Contact → /data/ContactChangeEvent, Session__c → /data/Session__ChangeEvent. */
+    public static String channelOf(String sobject) {
+        return "/data/" + (sobject.endsWith("__c") ? sobject.substring(0, sobject.length() - 1) : sobject) + "ChangeEvent";
+    }
+
+    /** Creates a record and publishes its CREATE event; returns its id. */
+    public String create(String sobject, Map<String, Object> fields) {
+        String id = org.insert(sobject, fields);
+        streaming.publish(channelOf(sobject), sobject, "CREATE", List.of(id), fields, List.of(), org.clock());
+        return id;
+    }
+
+    /** Changes fields of a record and publishes the UPDATE event (the changed fields only; nulls as nulledFields). */
+    public long change(String sobject, String id, Map<String, Object> fields) {
+        org.update(sobject, id, fields);
+        Map<String, Object> set = new java.util.LinkedHashMap<>();
+        List<String> nulled = new java.util.ArrayList<>();
+        fields.forEach((k, v) -> {
+            if (v == null) {
+                nulled.add(k);
+            } else {
+                set.put(k, v);
+            }
+        });
+        return streaming.publish(channelOf(sobject), sobject, "UPDATE", List.of(id), set, nulled, org.clock());
+    }
+
+    /** Deletes a record (to the recycle bin) and publishes the DELETE event. */
+    public long remove(String sobject, String id) {
+        org.delete(sobject, id);
+        return streaming.publish(channelOf(sobject), sobject, "DELETE", List.of(id), Map.of(), List.of(), org.clock());
+    }
+
+    /** Undeletes a record and publishes the UNDELETE event. */
+    public long restore(String sobject, String id) {
+        org.undelete(sobject, id);
+        return streaming.publish(channelOf(sobject), sobject, "UNDELETE", List.of(id), Map.of(), List.of(), org.clock());
     }
 
     public PeerStats stats() {

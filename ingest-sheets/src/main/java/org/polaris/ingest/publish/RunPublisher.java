@@ -1,6 +1,7 @@
 package org.polaris.ingest.publish;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,6 +190,130 @@ public class RunPublisher {
                 throw re;
             }
             throw new PublishFailedException(e);
+        }
+    }
+
+    /**
+     * Opens a run whose rows arrive over time (a stream's rolling run): its start marker is committed
+     * now, each {@link OpenRun#append} is a transaction of its own (visible to the normalizer once it
+     * returns), and {@link OpenRun#close} commits the end marker with every row's count and offsets.
+     * The run has a transactional producer of its own ({@code <transactional-id>-open-<name>}), so its
+     * appends never wait for a file's upload; {@code name} must be stable for the run's source (a new
+     * producer with the same id fences an older one after a restart).
+     */
+    public OpenRun open(RunRequest request, List<String> header, String name) {
+        return new OpenRun(request, header, config.transactionalId() + "-open-" + name);
+    }
+
+    /** A run open for appends; not thread-safe: one writer at a time. */
+    public final class OpenRun implements AutoCloseable {
+        private final RunRequest request;
+        private final Topic<String, RawRecord> topic;
+        private final String runId = UUID.randomUUID().toString();
+        private final Slot slot;
+        private final int partition;
+        private final RowRanges.Builder ranges = new RowRanges.Builder();
+        private int rows;
+        private Long firstOffset;
+        private Long lastOffset;
+        private boolean closed;
+
+        private OpenRun(RunRequest request, List<String> header, String transactionalId) {
+            this.request = request;
+            this.topic = request.kind().rawTopic();
+            this.slot = new Slot(transactionalId);
+            KafkaProducer<String, RawRecord> p = slot.producer();
+            this.partition = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                    runId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % p.partitionsFor(topic.name()).size();
+            transaction(() -> send(p, topic, partition, runId, 0, RunStarted.newBuilder().setRunId(runId)
+                    .setKind(request.kind().id()).setSourceRef(request.sourceRef()).setWindow(request.window())
+                    .setDistrict(request.district()).setTriggeredBy(request.triggeredBy()).setMode(request.mode())
+                    .setHeader(header).setReplayOf(request.replayOf()).setStartedAt(System.currentTimeMillis()).build()));
+        }
+
+        public String runId() {
+            return runId;
+        }
+
+        /** Rows so far. */
+        public int rows() {
+            return rows;
+        }
+
+        /** The next row's number (rows are numbered on from 2, as under a header). */
+        public int nextRowNumber() {
+            return rows + 2;
+        }
+
+        /** Sends these rows in one transaction; returns once Kafka has committed them (or throws, nothing kept). */
+        public void append(RowSource source) {
+            KafkaProducer<String, RawRecord> p = slot.producer();
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            List<Integer> numbers = new ArrayList<>();
+            transaction(() -> {
+                source.forEach((rowNumber, cells, warnings) -> {
+                    RawRow row = RawRow.newBuilder().setRunId(runId).setKind(request.kind().id()).setRowNumber(rowNumber)
+                            .setSourceRef(request.sourceRef()).setWindow(request.window()).setDistrict(request.district())
+                            .setMode(request.mode()).setCells(cells).setIngestWarnings(warnings).build();
+                    sent.add(send(p, topic, partition, runId, rowNumber, fitted(row)));
+                    numbers.add(rowNumber);
+                });
+                p.flush();
+                return sent.isEmpty() ? null : sent.get(sent.size() - 1);
+            });
+            try {
+                for (Future<RecordMetadata> f : sent) {
+                    long offset = f.get().offset();
+                    if (firstOffset == null) {
+                        firstOffset = offset;
+                    }
+                    lastOffset = offset;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishFailedException(e);
+            } catch (ExecutionException e) {
+                throw new PublishFailedException(e);
+            }
+            numbers.forEach(ranges::add);
+            rows += numbers.size();
+        }
+
+        /** Commits the end marker: the run can complete once its rows' outcomes are in. */
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                KafkaProducer<String, RawRecord> p = slot.producer();
+                transaction(() -> send(p, topic, partition, runId, 0, RunEnded.newBuilder().setRunId(runId)
+                        .setKind(request.kind().id()).setRowCount(rows).setRawTopic(topic.name()).setRawPartition(partition)
+                        .setFirstOffset(firstOffset).setLastOffset(lastOffset).setRowRanges(ranges.build())
+                        .setEndedAt(System.currentTimeMillis()).build()));
+            } finally {
+                slot.reset();
+            }
+        }
+
+        private void transaction(java.util.function.Supplier<Future<RecordMetadata>> body) {
+            KafkaProducer<String, RawRecord> p = slot.producer();
+            try {
+                p.beginTransaction();
+                Future<RecordMetadata> last = body.get();
+                if (last != null) {
+                    last.get();
+                }
+                p.commitTransaction();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                abort(slot, p);
+                throw new PublishFailedException(e);
+            } catch (ExecutionException | RuntimeException e) {
+                abort(slot, p);
+                throw e instanceof PublishFailedException pf ? pf : new PublishFailedException(e);
+            }
         }
     }
 

@@ -144,6 +144,52 @@ public class LedgerSalesforce implements SyncLedger {
         }
     }
 
+    @Override
+    public Optional<StreamPosition> streamPosition(String channel) {
+        return query("select replay_id, last_commit, heals, last_heal from salesforce_stream_state where channel = ?",
+                channel, rs -> rs.next() ? Optional.of(new StreamPosition(rs.getLong(1),
+                        Optional.ofNullable(rs.getTimestamp(2)).map(java.sql.Timestamp::toInstant), rs.getInt(3),
+                        rs.getString(4))) : Optional.empty());
+    }
+
+    @Override
+    public void saveStreamPosition(String channel, long replayId, Instant lastCommit) {
+        update("""
+                insert into salesforce_stream_state (channel, replay_id, last_commit) values (?, ?, ?)
+                on conflict (channel) do update set replay_id = excluded.replay_id,
+                    last_commit = greatest(salesforce_stream_state.last_commit, excluded.last_commit), updated_at = now()
+                """, ps -> {
+            ps.setString(1, channel);
+            ps.setLong(2, replayId);
+            ps.setTimestamp(3, lastCommit == null ? null : java.sql.Timestamp.from(lastCommit));
+        });
+    }
+
+    @Override
+    public void streamHealed(String channel, String how) {
+        update("""
+                insert into salesforce_stream_state (channel, replay_id, heals, last_heal) values (?, -1, 1, ?)
+                on conflict (channel) do update set heals = salesforce_stream_state.heals + 1, last_heal = excluded.last_heal,
+                    updated_at = now()
+                """, ps -> {
+            ps.setString(1, channel);
+            ps.setString(2, how);
+        });
+    }
+
+    private interface Bind {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private void update(String sql, Bind bind) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind.bind(ps);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing the Salesforce stream state failed (SQL state " + e.getSQLState() + ")");
+        }
+    }
+
     private interface Read<T> {
         T read(ResultSet rs) throws SQLException;
     }

@@ -104,6 +104,17 @@ class SalesforceSyncIT {
     }
 
     @Test
+    @Order(0)
+    void startsFromNoSalesforceRecords() throws Exception {
+        org.polaris.launcher.it.SalesforceTables.reset(db);
+        try (Connection c = db.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from teacher where salesforce_id is not null")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isZero();
+        }
+    }
+
+    @Test
     @Order(1)
     void onlyGlobalAdministratorsMaySyncAndSalesforceKindsTakeNoUploads() throws Exception {
         RestAssured.given().auth().none().contentType("application/json").body("{}").post("/api/salesforce/sync")

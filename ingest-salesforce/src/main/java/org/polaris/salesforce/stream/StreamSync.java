@@ -1,0 +1,407 @@
+package org.polaris.salesforce.stream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.polaris.ingest.publish.RunPublisher;
+import org.polaris.ingest.publish.RunRequest;
+import org.polaris.salesforce.SalesforceConfig;
+import org.polaris.salesforce.SalesforceConfig.ObjectQuery;
+import org.polaris.salesforce.client.SalesforceClient;
+import org.polaris.salesforce.sync.ObjectSync;
+import org.polaris.salesforce.sync.Queries;
+import org.polaris.salesforce.sync.SalesforceSyncs;
+import org.polaris.salesforce.sync.Steps;
+import org.polaris.salesforce.sync.SyncLedger;
+import org.polaris.schemas.avro.RunMode;
+import org.polaris.schemas.kinds.salesforce.SalesforceKind;
+
+/**
+ * Near-real-time sync: Change Data Capture events from the Streaming API ({@link StreamSubscriber})
+ * applied through the same normalizer and writer as the batch runs.
+ *
+ * <p>An event names records that changed; the records are read back by id (queryAll, so a delete
+ * arrives as the record with IsDeleted = true and an undelete as the live record) and published as
+ * rows of the kinds whose selection takes them (a Contact is a volunteer, a teacher or a student by
+ * its type). Reading back rather than applying the event's fields makes every change, gap event and
+ * compound field the record's whole current state: an older event can never overwrite a newer one,
+ * and a record that changes three times in a batch is read once. The rows go to a rolling run per
+ * kind ({@code polaris.salesforce.stream.run-length}, an hour), one Kafka transaction per batch of
+ * events ({@code batch-window}); only when that transaction is committed is each channel's replay id
+ * stored, so a restart resumes after the last event that is safe.
+ *
+ * <p>Gaps: a stored replay id the server no longer retains is healed at once by an incremental query
+ * of the channel's objects from the commit time of the last event applied, minus the delta overlap,
+ * as runs of their own whose trigger says why; {@code GAP_OVERFLOW} is an incremental resync of its
+ * object; the other {@code GAP_*} events name their records, which are read back like any change.
+ */
+@ApplicationScoped
+public class StreamSync {
+
+    private static final Logger LOG = Logger.getLogger(StreamSync.class);
+    /** Record ids per read-back query (a SOQL statement stays well inside its length limit). */
+    private static final int IDS_PER_QUERY = 200;
+    public static final String TRIGGER = "salesforce-stream";
+
+    @Inject
+    SalesforceConfig config;
+
+    @Inject
+    SalesforceSyncs syncs;
+
+    @Inject
+    RunPublisher publisher;
+
+    @Inject
+    Instance<SyncLedger> ledger;
+
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final Map<String, Open> open = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> events = new ConcurrentHashMap<>();
+    private volatile StreamSubscriber subscriber;
+    private volatile Thread worker;
+    private volatile boolean running;
+
+    /** An event as the subscriber hands it on. */
+    private record Event(String channel, long replayId, Map<String, Object> payload) {
+    }
+
+    /** The server refused a channel's stored replay id: heal the gap. */
+    private record Refused(String channel, long replayId) {
+    }
+
+    /** A kind's rolling run. */
+    private record Open(RunPublisher.OpenRun run, Instant since) {
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.stream().enabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Subscribes and starts applying events (idempotent). */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        Thread t = new Thread(this::work, "salesforce-stream-sync");
+        t.setDaemon(true);
+        worker = t;
+        t.start();
+        subscribe();
+    }
+
+    private void subscribe() {
+        subscriber = new StreamSubscriber(syncs.client(), config.stream().channels(),
+                channel -> ledger.get().streamPosition(channel).map(p -> OptionalLong.of(p.replayId()))
+                        .orElse(OptionalLong.empty()),
+                new StreamSubscriber.Listener() {
+                    @Override
+                    public void onEvent(String channel, long replayId, Map<String, Object> payload) {
+                        queue.add(new Event(channel, replayId, payload));
+                    }
+
+                    @Override
+                    public void onReplayRefused(String channel, long refusedReplayId, String error) {
+                        queue.add(new Refused(channel, refusedReplayId));
+                    }
+                }, config.stream().healthTimeout());
+        subscriber.start();
+    }
+
+    /** Unsubscribes, applies what was received, and closes the rolling runs. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        if (subscriber != null) {
+            subscriber.close();
+        }
+        Thread t = worker;
+        if (t != null) {
+            try {
+                t.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeRuns(true);
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    /** Per channel: subscribed or not and why, stored replay id, last commit, events handed on, lag, last heal. */
+    public List<Map<String, Object>> status() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        StreamSubscriber s = subscriber;
+        for (String channel : config.stream().channels()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("channel", channel);
+            Optional<StreamSubscriber.ChannelStatus> live = s == null ? Optional.empty()
+                    : s.status().stream().filter(x -> x.channel().equals(channel)).findFirst();
+            c.put("connected", running && live.map(StreamSubscriber.ChannelStatus::subscribed).orElse(false));
+            c.put("why", !running ? "the stream is not started (SF_STREAM_ENABLED)"
+                    : live.map(StreamSubscriber.ChannelStatus::lastError).orElse(null));
+            Optional<SyncLedger.StreamPosition> p = ledger.get().streamPosition(channel);
+            c.put("replayId", p.map(SyncLedger.StreamPosition::replayId).orElse(null));
+            Instant commit = p.flatMap(SyncLedger.StreamPosition::lastCommit).orElse(null);
+            c.put("lastCommit", commit == null ? null : commit.toString());
+            c.put("lagSeconds", commit == null ? null : Duration.between(commit, Instant.now()).toSeconds());
+            c.put("events", events.getOrDefault(channel, new AtomicLong()).get());
+            c.put("heals", p.map(SyncLedger.StreamPosition::heals).orElse(0));
+            c.put("lastHeal", p.map(SyncLedger.StreamPosition::lastHeal).orElse(null));
+            out.add(c);
+        }
+        return out;
+    }
+
+    /** The rolling runs open now, by kind: their run ids. */
+    public Map<String, String> openRuns() {
+        Map<String, String> out = new LinkedHashMap<>();
+        open.forEach((kind, o) -> out.put(kind, o.run().runId()));
+        return out;
+    }
+
+    /** Closes every rolling run now (their runs complete); the next events open new ones. */
+    public void rollRuns() {
+        queue.add(Roll.NOW);
+    }
+
+    private enum Roll { NOW }
+
+    private void work() {
+        while (running || !queue.isEmpty()) {
+            try {
+                Object first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    closeRuns(false);
+                    continue;
+                }
+                List<Object> batch = new ArrayList<>(List.of(first));
+                long until = System.nanoTime() + config.stream().batchWindow().toNanos();
+                while (batch.size() < 5_000) {
+                    long left = until - System.nanoTime();
+                    Object next = left <= 0 ? queue.poll() : queue.poll(left, TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                }
+                apply(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // nothing of the batch was stored as applied: the subscription resumes from the stored ids
+                LOG.errorf("applying Salesforce stream events failed (%s): restarting the subscription from the "
+                        + "stored replay ids", e.getMessage());
+                restartSubscription();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void apply(List<Object> batch) {
+        Map<String, Set<String>> toRead = new LinkedHashMap<>();
+        Set<String> overflow = new LinkedHashSet<>();
+        Map<String, Long> replay = new LinkedHashMap<>();
+        Map<String, Instant> commits = new LinkedHashMap<>();
+        for (Object o : batch) {
+            if (o == Roll.NOW) {
+                closeRuns(true);
+            } else if (o instanceof Refused r) {
+                heal(r.channel(), "replay id " + r.replayId() + " of " + r.channel() + " is no longer retained by Salesforce");
+            } else if (o instanceof Event e) {
+                Map<String, Object> header = (Map<String, Object>) e.payload().get("ChangeEventHeader");
+                String entity = String.valueOf(header.get("entityName"));
+                String type = String.valueOf(header.get("changeType"));
+                if ("GAP_OVERFLOW".equals(type)) {
+                    overflow.add(entity);
+                } else {
+                    toRead.computeIfAbsent(entity, x -> new LinkedHashSet<>())
+                            .addAll((List<String>) header.getOrDefault("recordIds", List.of()));
+                }
+                replay.merge(e.channel(), e.replayId(), Math::max);
+                if (header.get("commitTimestamp") instanceof Number t) {
+                    commits.merge(e.channel(), Instant.ofEpochMilli(t.longValue()), (a, b) -> a.isAfter(b) ? a : b);
+                }
+                events.computeIfAbsent(e.channel(), x -> new AtomicLong()).incrementAndGet();
+            }
+        }
+        SalesforceClient client = syncs.client();
+        for (Map.Entry<String, Set<String>> entity : toRead.entrySet()) {
+            for (Target t : targets(entity.getKey())) {
+                readBack(client, t, new ArrayList<>(entity.getValue()));
+            }
+        }
+        for (String entity : overflow) {
+            resync(entity, "GAP_OVERFLOW on " + entity + ": Salesforce could not send every change");
+        }
+        // every row of the batch is committed: now the replay ids are safe to resume after
+        replay.forEach((channel, id) -> ledger.get().saveStreamPosition(channel, id, commits.get(channel)));
+        closeRuns(false);
+    }
+
+    /** A kind whose selection may take records of an entity, and the object query that reads them. */
+    private record Target(SalesforceKind<?> kind, List<ObjectQuery> queries, ObjectQuery query) {
+    }
+
+    /** The kinds an entity's records may belong to (every step's run with a query of that SObject). */
+    private List<Target> targets(String entity) {
+        List<Target> out = new ArrayList<>();
+        for (String step : Steps.ORDER) {
+            for (String run : Steps.runs(step)) {
+                Optional<SalesforceKind<?>> kind = Steps.kind(run);
+                if (kind.isEmpty()) {
+                    continue;
+                }
+                List<ObjectQuery> queries = Steps.queries(run).stream().filter(config.objects()::containsKey)
+                        .map(config.objects()::get).toList();
+                for (ObjectQuery q : queries) {
+                    if (q.sobject().equals(entity)) {
+                        out.add(new Target(kind.get(), queries, q));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private void readBack(SalesforceClient client, Target t, List<String> ids) {
+        List<Map<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+            client.query(Queries.selectIds(t.query(), ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY))), true,
+                    records::add);
+        }
+        if (records.isEmpty()) {
+            return;
+        }
+        RunPublisher.OpenRun run = open(t);
+        boolean tagged = Steps.readsSeveral(t.kind().step());
+        int first = run.nextRowNumber();
+        run.append(sink -> {
+            int n = first;
+            for (Map<String, String> cells : records) {
+                Map<String, String> row = cells;
+                if (tagged) {
+                    row = new java.util.HashMap<>(cells);
+                    row.put(Steps.SOBJECT, t.query().sobject());
+                }
+                sink.accept(n++, row, List.of());
+            }
+        });
+    }
+
+    private RunPublisher.OpenRun open(Target t) {
+        Open o = open.get(t.kind().id());
+        if (o == null) {
+            String sourceRef = "Salesforce Streaming API (Change Data Capture), " + t.kind().noun() + " read back by id";
+            RunPublisher.OpenRun run = publisher.open(new RunRequest(t.kind(), sourceRef, "stream since "
+                    + Instant.now(), null, TRIGGER, RunMode.COMMIT, null), ObjectSync.header(t.kind(), t.queries()),
+                    "stream-" + t.kind().step());
+            o = new Open(run, Instant.now());
+            open.put(t.kind().id(), o);
+            LOG.infof("%s: stream run %s opened", t.kind().id(), run.runId());
+        }
+        return o.run();
+    }
+
+    /** Closes the rolling runs older than the run length (all of them when {@code all}). */
+    private void closeRuns(boolean all) {
+        Instant cut = Instant.now().minus(config.stream().runLength());
+        for (Map.Entry<String, Open> e : new ArrayList<>(open.entrySet())) {
+            if (all || e.getValue().since().isBefore(cut)) {
+                open.remove(e.getKey());
+                e.getValue().run().close();
+                LOG.infof("%s: stream run %s closed with %,d records", e.getKey(), e.getValue().run().runId(),
+                        e.getValue().run().rows());
+            }
+        }
+    }
+
+    /** A refused replay id: the channel's objects are read back from the last commit applied, minus the overlap. */
+    private void heal(String channel, String why) {
+        List<String> entities = entities(channel);
+        for (String entity : entities) {
+            resync(entity, why);
+        }
+        ledger.get().streamHealed(channel, why + "; healed by an incremental query of " + String.join(", ", entities));
+    }
+
+    /** An incremental query of an entity's kinds since the newest commit any channel applied (or a full read). */
+    private void resync(String entity, String why) {
+        Optional<Instant> since = config.stream().channels().stream()
+                .flatMap(ch -> ledger.get().streamPosition(ch).flatMap(SyncLedger.StreamPosition::lastCommit).stream())
+                .max(Instant::compareTo);
+        SalesforceClient client = syncs.client();
+        for (Target t : targets(entity)) {
+            if (!t.query().equals(t.queries().get(0))) {
+                continue; // a run that reads several objects is resynced once, by its first
+            }
+            ObjectSync.Published p = new ObjectSync(config, client, publisher).run(t.kind(), t.queries(), since,
+                    since.isEmpty(), RunMode.COMMIT, TRIGGER + ": heal (" + why + ")");
+            LOG.infof("%s: healed by run %s (%s)", t.kind().id(), p.receipt().runId(), why);
+        }
+    }
+
+    /** The SObjects a channel carries: /data/ContactChangeEvent → Contact, /data/X__ChangeEvent → X__c, /data/ChangeEvents → all. */
+    List<String> entities(String channel) {
+        if (channel.equals("/data/ChangeEvents")) {
+            Set<String> all = new LinkedHashSet<>();
+            config.objects().values().forEach(q -> all.add(q.sobject()));
+            return new ArrayList<>(all);
+        }
+        return List.of(entity(channel));
+    }
+
+    static String entity(String channel) {
+        String name = channel.substring(channel.lastIndexOf('/') + 1);
+        if (name.endsWith("__ChangeEvent")) {
+            return name.substring(0, name.length() - "__ChangeEvent".length()) + "__c";
+        }
+        return name.endsWith("ChangeEvent") ? name.substring(0, name.length() - "ChangeEvent".length()) : name;
+    }
+
+    /** After a failed batch: the events after the stored replay ids are delivered again by a new subscription. */
+    private synchronized void restartSubscription() {
+        if (!running) {
+            return;
+        }
+        StreamSubscriber s = subscriber;
+        if (s != null) {
+            s.close();
+        }
+        queue.clear();
+        closeRuns(true);
+        subscribe();
+    }
+}
