@@ -125,6 +125,10 @@ public interface SalesforceConfig {
         @WithDefault("PT1H")
         Duration runLength();
 
+        /** How often a replica without the subscription tries to take it (one subscriber in a cluster). */
+        @WithDefault("PT5S")
+        Duration takeoverInterval();
+
         /** {@code /meta/connect} silent, or a subscription unconfirmed, this long: start the client again. */
         @WithDefault("PT150S")
         Duration healthTimeout();

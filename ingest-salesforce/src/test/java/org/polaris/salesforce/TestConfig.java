@@ -164,6 +164,10 @@ public final class TestConfig implements SalesforceConfig {
                 return java.time.Duration.ofHours(1);
             }
 
+            public java.time.Duration takeoverInterval() {
+                return java.time.Duration.ofSeconds(1);
+            }
+
             public java.time.Duration healthTimeout() {
                 return java.time.Duration.ofSeconds(10);
             }

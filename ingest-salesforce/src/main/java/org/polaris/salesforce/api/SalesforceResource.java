@@ -106,6 +106,7 @@ public class SalesforceResource {
     public Map<String, Object> stream() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("running", stream.running());
+        s.put("leader", stream.leader());
         s.put("channels", stream.status());
         s.put("openRuns", stream.openRuns());
         return s;

@@ -80,7 +80,11 @@ public class StreamSync {
     private final Map<String, AtomicLong> events = new ConcurrentHashMap<>();
     private volatile StreamSubscriber subscriber;
     private volatile Thread worker;
+    private volatile Thread leader;
+    private volatile SyncLedger.Lease lease;
     private volatile boolean running;
+    /** The lease every replica competes for: one subscriber in a cluster. */
+    public static final String LEASE = "salesforce-stream";
 
     /** An event as the subscriber hands it on. */
     private record Event(String channel, long replayId, Map<String, Object> payload) {
@@ -114,7 +118,48 @@ public class StreamSync {
         t.setDaemon(true);
         worker = t;
         t.start();
-        subscribe();
+        Thread l = new Thread(this::lead, "salesforce-stream-leader");
+        l.setDaemon(true);
+        leader = l;
+        l.start();
+    }
+
+    /**
+     * One subscriber in a cluster: the replica holding the lease (a PostgreSQL advisory lock on a
+     * connection of its own, lost with the replica) subscribes; the others try again every
+     * {@code takeover-interval} and the first to get it resumes from the stored replay ids.
+     */
+    private void lead() {
+        while (running) {
+            if (lease == null) {
+                try {
+                    Optional<SyncLedger.Lease> got = ledger.get().lead(LEASE);
+                    if (got.isPresent()) {
+                        synchronized (this) {
+                            if (!running) {
+                                got.get().close();
+                                return;
+                            }
+                            lease = got.get();
+                            LOG.info("this replica holds the Salesforce stream: subscribing");
+                            subscribe();
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf("taking the Salesforce stream lease failed: %s", e.getMessage());
+                }
+            }
+            try {
+                Thread.sleep(config.stream().takeoverInterval().toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Whether this replica holds the subscription. */
+    public boolean leader() {
+        return lease != null;
     }
 
     private void subscribe() {
@@ -143,6 +188,11 @@ public class StreamSync {
         running = false;
         if (subscriber != null) {
             subscriber.close();
+            subscriber = null;
+        }
+        Thread l = leader;
+        if (l != null) {
+            l.interrupt();
         }
         Thread t = worker;
         if (t != null) {
@@ -153,6 +203,11 @@ public class StreamSync {
             }
         }
         closeRuns(true);
+        SyncLedger.Lease held = lease;
+        lease = null;
+        if (held != null) {
+            held.close();
+        }
     }
 
     public boolean running() {
@@ -170,6 +225,7 @@ public class StreamSync {
                     : s.status().stream().filter(x -> x.channel().equals(channel)).findFirst();
             c.put("connected", running && live.map(StreamSubscriber.ChannelStatus::subscribed).orElse(false));
             c.put("why", !running ? "the stream is not started (SF_STREAM_ENABLED)"
+                    : lease == null ? "another replica holds the subscription (this one takes over if it stops)"
                     : live.map(StreamSubscriber.ChannelStatus::lastError).orElse(null));
             Optional<SyncLedger.StreamPosition> p = ledger.get().streamPosition(channel);
             c.put("replayId", p.map(SyncLedger.StreamPosition::replayId).orElse(null));

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polaris salesforce sync|status}: the Salesforce runner (Playbook D, facts §6), global administrators only. */
 @Command(name = "salesforce", description = "Sync Polaris from Salesforce, and see each import's watermark.",
-        subcommands = {SalesforceCommand.Sync.class, SalesforceCommand.Status.class})
+        subcommands = {SalesforceCommand.Sync.class, SalesforceCommand.Status.class, SalesforceCommand.Stream.class})
 final class SalesforceCommand implements Callable<Integer> {
 
     @Spec
@@ -245,5 +245,52 @@ final class SalesforceCommand implements Callable<Integer> {
 
     private static String str(Object o) {
         return o == null ? "" : o.toString();
+    }
+
+    @Command(name = "stream", description = "The Streaming API subscription (Change Data Capture): status, start, stop, "
+            + "roll (close the rolling runs now).")
+    static final class Stream implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        PolarisCli.Target target;
+        @CommandLine.Parameters(index = "0", defaultValue = "status", paramLabel = "ACTION",
+                description = "status (default), start, stop or roll")
+        String action;
+        @Option(names = "--json", description = "print the status as JSON")
+        boolean json;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Integer call() throws Exception {
+            ApiClient api = target.api();
+            Map<String, Object> status = switch (action) {
+                case "status" -> api.object(api.get("api/salesforce/stream"));
+                case "start", "stop", "roll" -> api.object(api.post("api/salesforce/stream/" + action, "{}"));
+                default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                        "no stream action " + action + " (status, start, stop, roll)");
+            };
+            var out = spec.commandLine().getOut();
+            if (json) {
+                out.println(ApiClient.JSON.writeValueAsString(status));
+                return 0;
+            }
+            out.println("Salesforce stream: " + (Boolean.TRUE.equals(status.get("running"))
+                    ? (Boolean.TRUE.equals(status.get("leader")) ? "running, this replica subscribes"
+                    : "running, another replica subscribes") : "not running"));
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"CHANNEL", "CONNECTED", "REPLAY ID", "LAST COMMIT", "LAG S", "EVENTS", "HEALS", "WHY / LAST HEAL"});
+            for (Map<String, Object> c : (List<Map<String, Object>>) status.get("channels")) {
+                rows.add(new String[] {str(c.get("channel")), Boolean.TRUE.equals(c.get("connected")) ? "yes" : "no",
+                    str(c.get("replayId")), str(c.get("lastCommit")), str(c.get("lagSeconds")), str(c.get("events")),
+                    str(c.get("heals")), c.get("why") != null ? str(c.get("why")) : str(c.get("lastHeal"))});
+            }
+            out.print(Reports.table(rows));
+            Map<String, Object> open = (Map<String, Object>) status.get("openRuns");
+            if (open != null && !open.isEmpty()) {
+                open.forEach((kind, run) -> out.println("Open rolling run of " + kind + ": " + run));
+            }
+            return 0;
+        }
     }
 }

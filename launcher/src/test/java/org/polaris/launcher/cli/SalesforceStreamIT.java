@@ -58,6 +58,9 @@ class SalesforceStreamIT {
     @Inject
     StreamSync stream;
 
+    @Inject
+    org.polaris.salesforce.sync.SyncLedger ledger;
+
     @BeforeAll
     static void peer() {
         System.setProperty("polaris.user", "admin");
@@ -179,9 +182,32 @@ class SalesforceStreamIT {
         sf.change("Contact", teachers.get(40), Map.of("Department", mark));
         await().atMost(Duration.ofSeconds(30)).until(() -> scalar("select count(*) from teacher where department = '"
                 + mark + "'") == 1);
+        Result status = run("salesforce", "stream", "status");
+        assertThat(status.out).contains("Salesforce stream: running, this replica subscribes", CONTACTS, "yes",
+                String.valueOf(sf.streaming().lastReplayId(CONTACTS)));
         stream.stop();
         assertThat(RestAssured.given().auth().preemptive().basic("analyst", "analyst-secret")
                 .get("/api/salesforce/stream").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(4)
+    void oneReplicaSubscribesAndAnotherTakesOverWhenItLetsGo() throws Exception {
+        try (org.polaris.salesforce.sync.SyncLedger.Lease otherReplica = ledger.lead(StreamSync.LEASE).orElseThrow()) {
+            stream.start();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> !stream.leader());
+            Result status = run("salesforce", "stream", "status");
+            assertThat(status.out).contains("running, another replica subscribes",
+                    "another replica holds the subscription");
+        }
+        // the other replica let go (or died, closing its connection): this one takes over and resumes
+        await().atMost(Duration.ofSeconds(15)).until(() -> stream.leader() && connected(CONTACTS));
+        String mark = MARK + " after takeover";
+        sf.change("Contact", teachers.get(50), Map.of("Department", mark));
+        await().atMost(Duration.ofSeconds(20)).until(() -> scalar("select count(*) from teacher where department = '"
+                + mark + "'") == 1);
+        stream.stop();
+        assertThat(stream.leader()).isFalse();
     }
 
     @SuppressWarnings("unchecked")
