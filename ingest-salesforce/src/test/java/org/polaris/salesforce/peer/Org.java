@@ -300,7 +300,12 @@ public final class Org {
         }
         Soql.Query q = parsed.resolve(table.name, table::canonicalField);
         List<Object[]> matches = new ArrayList<>();
-        for (Object[] row : table.rows.values()) {
+        // Id IN (...) (a stream's read-back): look the ids up, as Salesforce's index does, rather than scan
+        List<Object> byId = idsOf(q.where());
+        java.util.Collection<Object[]> candidates = byId == null ? table.rows.values()
+                : byId.stream().map(id -> table.rows.get(String.valueOf(id))).filter(java.util.Objects::nonNull)
+                        .distinct().toList();
+        for (Object[] row : candidates) {
             if ((includeDeleted || !isDeleted(row)) && (q.where() == null || q.where().test(table.view(row)))) {
                 matches.add(row);
             }
@@ -327,6 +332,22 @@ public final class Org {
         }
         return new QueryResult(table.name, q.fields(), Collections.unmodifiableList(ids),
                 Collections.unmodifiableList(rows), rows.size(), false);
+    }
+
+    /** The ids of a top-level {@code Id IN (...)} (alone or in an AND), else null. */
+    private static List<Object> idsOf(Soql.Condition where) {
+        if (where instanceof Soql.In in && !in.negated() && in.field().equalsIgnoreCase("Id")) {
+            return in.values();
+        }
+        if (where instanceof Soql.And and) {
+            for (Soql.Condition term : and.terms()) {
+                List<Object> ids = idsOf(term);
+                if (ids != null) {
+                    return ids;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isDeleted(Object[] row) {
