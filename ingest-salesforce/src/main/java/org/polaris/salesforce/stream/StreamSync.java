@@ -75,6 +75,12 @@ public class StreamSync {
     @Inject
     Instance<SyncLedger> ledger;
 
+    @Inject
+    Instance<io.micrometer.core.instrument.MeterRegistry> registry;
+
+    private final java.util.concurrent.atomic.AtomicBoolean metered = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicLong heals = new AtomicLong();
+
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Map<String, Open> open = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> events = new ConcurrentHashMap<>();
@@ -162,7 +168,30 @@ public class StreamSync {
         return lease != null;
     }
 
+    /** Events per channel, lag, reconnects and gap heals, as Prometheus metrics (registered once). */
+    private void meters() {
+        if (!registry.isResolvable() || !metered.compareAndSet(false, true)) {
+            return;
+        }
+        io.micrometer.core.instrument.MeterRegistry r = registry.get();
+        for (String channel : config.stream().channels()) {
+            io.micrometer.core.instrument.Gauge.builder("polaris.salesforce.stream.events", events,
+                    e -> e.getOrDefault(channel, new AtomicLong()).get())
+                    .description("Change events applied since this instance started").tag("channel", channel).register(r);
+            io.micrometer.core.instrument.Gauge.builder("polaris.salesforce.stream.lag.seconds", this,
+                    s -> s.ledger.get().streamPosition(channel).flatMap(SyncLedger.StreamPosition::lastCommit)
+                            .map(t -> (double) Duration.between(t, Instant.now()).toSeconds()).orElse(-1.0))
+                    .description("Now minus the commit time of the newest change applied").tag("channel", channel).register(r);
+        }
+        io.micrometer.core.instrument.Gauge.builder("polaris.salesforce.stream.reconnects", this,
+                s -> s.subscriber == null ? 0 : s.subscriber.restarts() + Math.max(0, s.subscriber.handshakes() - 1))
+                .description("Re-handshakes and restarts of the Streaming API client").register(r);
+        io.micrometer.core.instrument.Gauge.builder("polaris.salesforce.stream.heals", heals, AtomicLong::get)
+                .description("Gaps healed by a query (expired replay ids, GAP_OVERFLOW)").register(r);
+    }
+
     private void subscribe() {
+        meters();
         subscriber = new StreamSubscriber(syncs.client(), config.stream().channels(),
                 channel -> ledger.get().streamPosition(channel).map(p -> OptionalLong.of(p.replayId()))
                         .orElse(OptionalLong.empty()),
@@ -288,7 +317,7 @@ public class StreamSync {
     @SuppressWarnings("unchecked")
     private void apply(List<Object> batch) {
         Map<String, Set<String>> toRead = new LinkedHashMap<>();
-        Set<String> overflow = new LinkedHashSet<>();
+        Map<String, String> overflow = new LinkedHashMap<>(); // entity -> the channel that said so
         Map<String, Long> replay = new LinkedHashMap<>();
         Map<String, Instant> commits = new LinkedHashMap<>();
         for (Object o : batch) {
@@ -301,7 +330,7 @@ public class StreamSync {
                 String entity = String.valueOf(header.get("entityName"));
                 String type = String.valueOf(header.get("changeType"));
                 if ("GAP_OVERFLOW".equals(type)) {
-                    overflow.add(entity);
+                    overflow.put(entity, e.channel());
                 } else {
                     toRead.computeIfAbsent(entity, x -> new LinkedHashSet<>())
                             .addAll((List<String>) header.getOrDefault("recordIds", List.of()));
@@ -319,8 +348,11 @@ public class StreamSync {
                 readBack(client, t, new ArrayList<>(entity.getValue()));
             }
         }
-        for (String entity : overflow) {
-            resync(entity, "GAP_OVERFLOW on " + entity + ": Salesforce could not send every change");
+        for (Map.Entry<String, String> o : overflow.entrySet()) {
+            String why = "GAP_OVERFLOW on " + o.getKey() + ": Salesforce could not send every change";
+            resync(o.getKey(), why);
+            ledger.get().streamHealed(o.getValue(), why + "; healed by an incremental resync of " + o.getKey());
+            heals.incrementAndGet();
         }
         // every row of the batch is committed: now the replay ids are safe to resume after
         replay.forEach((channel, id) -> ledger.get().saveStreamPosition(channel, id, commits.get(channel)));
@@ -411,6 +443,7 @@ public class StreamSync {
             resync(entity, why);
         }
         ledger.get().streamHealed(channel, why + "; healed by an incremental query of " + String.join(", ", entities));
+        heals.incrementAndGet();
     }
 
     /** An incremental query of an entity's kinds since the newest commit any channel applied (or a full read). */

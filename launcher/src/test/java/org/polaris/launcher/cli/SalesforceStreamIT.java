@@ -210,6 +210,25 @@ class SalesforceStreamIT {
         assertThat(stream.leader()).isFalse();
     }
 
+    @Test
+    @Order(5)
+    void aGapOverflowResyncsItsObject() throws Exception {
+        stream.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> stream.leader() && connected(CONTACTS));
+        String mark = MARK + " overflow";
+        for (String id : teachers.subList(60, 63)) {
+            sf.org().update("Contact", id, Map.of("Department", mark)); // changed with no event of its own
+        }
+        sf.streaming().publish(CONTACTS, "Contact", "GAP_OVERFLOW", List.of(), Map.of(), List.of(), sf.org().clock());
+        await().atMost(Duration.ofSeconds(30)).until(() -> scalar("select count(*) from teacher where department = '"
+                + mark + "'") == 3);
+        assertThat(text("select last_heal from salesforce_stream_state where channel = '" + CONTACTS + "'"))
+                .startsWith("GAP_OVERFLOW on Contact: Salesforce could not send every change; healed by an "
+                        + "incremental resync of Contact");
+        assertThat(scalar("select heals from salesforce_stream_state where channel = '" + CONTACTS + "'")).isEqualTo(2);
+        stream.stop();
+    }
+
     @SuppressWarnings("unchecked")
     private boolean connected(String channel) {
         return stream.status().stream().anyMatch(c -> channel.equals(c.get("channel")) && Boolean.TRUE.equals(c.get("connected")));
