@@ -100,9 +100,32 @@ public class StreamSync {
     private record Refused(String channel, long replayId) {
     }
 
-    /** A kind's rolling run. */
-    private record Open(RunPublisher.OpenRun run, Instant since) {
+    /** A kind's rolling run, and when it last had rows. */
+    private static final class Open {
+        final RunPublisher.OpenRun run;
+        final Instant since;
+        volatile Instant lastRows;
+
+        Open(RunPublisher.OpenRun run, Instant since) {
+            this.run = run;
+            this.since = since;
+            this.lastRows = since;
+        }
+
+        RunPublisher.OpenRun run() {
+            return run;
+        }
+
+        Instant since() {
+            return since;
+        }
     }
+
+    /**
+     * A rolling run quiet this long is closed early, well before the writer would call it stalled
+     * (POLARIS_WRITER_STALL_AFTER, 15 minutes): the next event opens a new one.
+     */
+    static final Duration QUIET = Duration.ofMinutes(5);
 
     void onStart(@Observes StartupEvent event) {
         if (config.stream().enabled()) {
@@ -394,6 +417,7 @@ public class StreamSync {
             return;
         }
         RunPublisher.OpenRun run = open(t);
+        open.get(t.kind().id()).lastRows = Instant.now();
         boolean tagged = Steps.readsSeveral(t.kind().step());
         int first = run.nextRowNumber();
         run.append(sink -> {
@@ -426,8 +450,9 @@ public class StreamSync {
     /** Closes the rolling runs older than the run length (all of them when {@code all}). */
     private void closeRuns(boolean all) {
         Instant cut = Instant.now().minus(config.stream().runLength());
+        Instant quiet = Instant.now().minus(QUIET);
         for (Map.Entry<String, Open> e : new ArrayList<>(open.entrySet())) {
-            if (all || e.getValue().since().isBefore(cut)) {
+            if (all || e.getValue().since().isBefore(cut) || e.getValue().lastRows.isBefore(quiet)) {
                 open.remove(e.getKey());
                 e.getValue().run().close();
                 LOG.infof("%s: stream run %s closed with %,d records", e.getKey(), e.getValue().run().runId(),
