@@ -46,12 +46,6 @@ public final class StreamingApi {
     private final Tokens tokens;
     private final Map<String, Deque<Map<String, Object>>> retained = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> replayIds = new ConcurrentHashMap<>();
-    /**
-     * Per channel: held while an event is published, and from a replaying subscribe's check until its
-     * backlog is delivered, so a resuming subscriber gets the backlog before any newer event, in order,
-     * as Salesforce sends them (a semaphore: the two ends of a subscribe may run on different threads).
-     */
-    private final Map<String, java.util.concurrent.Semaphore> gates = new ConcurrentHashMap<>();
     private final AtomicInteger handshakes = new AtomicInteger();
     private final AtomicInteger refusedReplays = new AtomicInteger();
     private final AtomicLong transactions = new AtomicLong();
@@ -64,20 +58,6 @@ public final class StreamingApi {
         bayeux.setOption("maxInterval", 10_000L);
         bayeux.setSecurityPolicy(new Policy());
         bayeux.addExtension(new Replay());
-        bayeux.addListener(new BayeuxServer.SubscriptionListener() {
-            @Override
-            public void subscribed(ServerSession session, ServerChannel channel, ServerMessage message) {
-                Object after = session.getAttribute("replay-gate:" + channel.getId());
-                if (after != null) {
-                    session.removeAttribute("replay-gate:" + channel.getId());
-                    try {
-                        replay(session, channel.getId(), (Long) after);
-                    } finally {
-                        gate(channel.getId()).release();
-                    }
-                }
-            }
-        });
     }
 
     BayeuxServer bayeux() {
@@ -154,23 +134,9 @@ public final class StreamingApi {
         return publish(channel, payload);
     }
 
-    private java.util.concurrent.Semaphore gate(String channel) {
-        return gates.computeIfAbsent(channel, c -> new java.util.concurrent.Semaphore(1));
-    }
-
     /** Publishes a payload as is (the event's replay id is assigned here). */
     public long publish(String channel, Map<String, Object> payload) {
         Deque<Map<String, Object>> store = retained.computeIfAbsent(channel, c -> new ArrayDeque<>());
-        java.util.concurrent.Semaphore gate = gate(channel);
-        gate.acquireUninterruptibly();
-        try {
-            return append(channel, store, payload);
-        } finally {
-            gate.release();
-        }
-    }
-
-    private long append(String channel, Deque<Map<String, Object>> store, Map<String, Object> payload) {
         synchronized (store) {
             long id = replayIds.computeIfAbsent(channel, c -> new AtomicLong()).incrementAndGet();
             Map<String, Object> data = new LinkedHashMap<>();
@@ -268,17 +234,10 @@ public final class StreamingApi {
         public boolean canSubscribe(BayeuxServer server, ServerSession session, ServerChannel channel,
                 ServerMessage message) {
             Long id = requested(message, channel.getId());
-            if (id != null && id != -1) {
-                // closed until the backlog is delivered (in subscribed), or until the reply if refused
-                gate(channel.getId()).acquireUninterruptibly();
-            }
             boolean ok = id == null || valid(channel.getId(), id);
             if (!ok) {
                 refusedReplays.incrementAndGet();
                 session.setAttribute("replay-refused:" + channel.getId(), id);
-            }
-            if (id != null && id != -1) {
-                session.setAttribute("replay-gate:" + channel.getId(), id);
             }
             return ok;
         }
@@ -312,11 +271,14 @@ public final class StreamingApi {
                 if (!reply.isSuccessful() && refused != null) {
                     session.removeAttribute("replay-refused:" + subscription);
                     reply.put(org.cometd.bayeux.Message.ERROR_FIELD, String.format(INVALID_REPLAY, (Long) refused));
-                }
-                if (session.getAttribute("replay-gate:" + subscription) != null) {
-                    // the subscription did not happen (refused): nothing to replay, open the gate
-                    session.removeAttribute("replay-gate:" + subscription);
-                    gate(subscription).release();
+                } else if (reply.isSuccessful()) {
+                    ServerMessage.Mutable request = reply.getAssociated();
+                    Long after = request == null ? null : requested(request, subscription);
+                    ServerSession s = session;
+                    // after the reply is on its way: the backlog follows the confirmation, as Salesforce sends it
+                    Thread t = new Thread(() -> replay(s, subscription, after == null ? -1 : after), "peer-replay");
+                    t.setDaemon(true);
+                    t.start();
                 }
             }
             return true;
