@@ -395,8 +395,7 @@ public class StreamSync {
                 if (kind.isEmpty()) {
                     continue;
                 }
-                List<ObjectQuery> queries = Steps.queries(run).stream().filter(config.objects()::containsKey)
-                        .map(config.objects()::get).toList();
+                List<ObjectQuery> queries = Steps.objectQueries(config, run);
                 for (ObjectQuery q : queries) {
                     if (q.sobject().equals(entity)) {
                         out.add(new Target(kind.get(), queries, q));

@@ -190,8 +190,7 @@ public class SalesforceSyncs {
             return runLocal(sync, step);
         }
         SalesforceKind<?> kind = Steps.kind(step.step).orElseThrow();
-        List<ObjectQuery> queries = Steps.queries(step.step).stream().filter(config.objects()::containsKey)
-                .map(config.objects()::get).toList();
+        List<ObjectQuery> queries = Steps.objectQueries(config, step.step);
         SyncLedger ledger = this.ledger.get();
         try {
             SalesforceClient sf = client();

@@ -64,6 +64,12 @@ public final class Steps {
         return QUERIES.getOrDefault(step, List.of(step));
     }
 
+    /** The configured object queries a run of this step reads, in order (those the configuration has). */
+    public static List<org.polaris.salesforce.SalesforceConfig.ObjectQuery> objectQueries(
+            org.polaris.salesforce.SalesforceConfig config, String step) {
+        return queries(step).stream().filter(config.objects()::containsKey).map(config.objects()::get).toList();
+    }
+
     /** Whether a run of this step reads several objects (its rows carry the {@value #SOBJECT} column). */
     public static boolean readsSeveral(String step) {
         return QUERIES.containsKey(step);
