@@ -64,6 +64,12 @@ public final class ObjectSync {
      */
     public Published run(SalesforceKind<?> kind, List<ObjectQuery> queries, Optional<Instant> watermark, boolean full,
             RunMode mode, String triggeredBy) {
+        return run(kind, queries, watermark, full, mode, triggeredBy, RunPublisher.CommitGate.OPEN);
+    }
+
+    /** As {@link #run(SalesforceKind, List, Optional, boolean, RunMode, String)}, the run committed once {@code gate} opens. */
+    public Published run(SalesforceKind<?> kind, List<ObjectQuery> queries, Optional<Instant> watermark, boolean full,
+            RunMode mode, String triggeredBy, RunPublisher.CommitGate gate) {
         Optional<Instant> since = full ? Optional.empty() : watermark.map(w -> w.minus(config.deltaOverlap()));
         boolean tagged = Steps.readsSeveral(kind.step());
         List<Read> reads = new ArrayList<>();
@@ -102,7 +108,7 @@ public final class ObjectSync {
                             client.query(r.soql(), true, each);
                         }
                     }
-                });
+                }, gate);
         LOG.infof("%s: run %s published, %,d records (%s, %s) in %d ms", kind.id(), receipt.runId(), read.get(), window,
                 bulk ? "Bulk API 2.0" : "REST", Duration.ofNanos(System.nanoTime() - started).toMillis());
         int chunks = chunked ? (read.get() + chunkSize - 1) / chunkSize : 0;

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,6 +56,12 @@ public class SalesforceSyncs {
 
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "salesforce-sync");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Reads the next steps ahead while the runner waits for the current one's run to end. */
+    private final ExecutorService reader = Executors.newFixedThreadPool(READ_AHEAD, r -> {
+        Thread t = new Thread(r, "salesforce-read-ahead");
         t.setDaemon(true);
         return t;
     });
@@ -161,20 +169,48 @@ public class SalesforceSyncs {
         return client;
     }
 
+    /**
+     * Runs the steps in order. While a step's run is applied downstream, the next {@value #READ_AHEAD}
+     * steps are already read from Salesforce and sent, each in its own transaction kept uncommitted
+     * (invisible to the normalizer) until the step before it has ended: the steps still apply in order,
+     * parents before children, and reading no longer waits for the pipeline (nor the pipeline for reading).
+     * A read ahead stops at a step that reads nothing (it must see the steps before it applied).
+     */
     private void run(SyncRun sync) {
         String stop = null;
+        java.util.ArrayDeque<Ahead> ahead = new java.util.ArrayDeque<>();
         try {
-            for (StepResult step : sync.steps) {
+            for (int i = 0; i < sync.steps.size(); i++) {
+                StepResult step = sync.steps.get(i);
                 if (stop != null) {
                     step.status = "NOT_RUN";
                     step.message = stop;
                     continue;
                 }
-                stop = runStep(sync, step);
+                step.status = "RUNNING";
+                if (Steps.LOCAL.contains(step.step)) {
+                    stop = runLocal(sync, step);
+                    continue;
+                }
+                Ahead mine = !ahead.isEmpty() && ahead.peekFirst().step == step ? ahead.pollFirst() : null;
+                try {
+                    ObjectSync.Published published = published(sync, step, mine);
+                    readAhead(sync, i, ahead);
+                    stop = finish(sync, step, published);
+                } catch (SalesforceException e) {
+                    stop = failed(sync, step, e);
+                }
+                if (stop != null) {
+                    ahead.forEach(a -> a.gate.refuse());
+                    ahead.clear();
+                } else if (!ahead.isEmpty()) {
+                    ahead.peekFirst().gate.open(); // the step after this one may now become visible
+                }
             }
         } catch (RuntimeException e) {
             LOG.errorf("Salesforce sync %s stopped: %s", sync.id, e.getClass().getName());
         } finally {
+            ahead.forEach(a -> a.gate.refuse());
             sync.steps.stream().filter(s -> !s.finished()).forEach(s -> {
                 s.status = "FAILED";
                 s.message = s.message == null ? "the sync stopped before this step ended" : s.message;
@@ -183,54 +219,96 @@ public class SalesforceSyncs {
         }
     }
 
-    /** Runs one step; returns why the sync must stop after it, or null. */
-    private String runStep(SyncRun sync, StepResult step) {
-        step.status = "RUNNING";
-        if (Steps.LOCAL.contains(step.step)) {
-            return runLocal(sync, step);
+    /** Steps read ahead of the one being applied. */
+    static final int READ_AHEAD = 2;
+
+    /** Tops up the steps read ahead of step {@code current}: the next ones that read Salesforce, up to {@link #READ_AHEAD}. */
+    private void readAhead(SyncRun sync, int current, java.util.Deque<Ahead> ahead) {
+        int next = ahead.isEmpty() ? current + 1 : sync.steps.indexOf(ahead.peekLast().step) + 1;
+        while (ahead.size() < READ_AHEAD && next < sync.steps.size() && !Steps.LOCAL.contains(sync.steps.get(next).step)) {
+            StepResult step = sync.steps.get(next++);
+            StepGate gate = new StepGate();
+            ahead.addLast(new Ahead(step, reader.submit(() -> read(sync, step, gate)), gate));
         }
-        SalesforceKind<?> kind = Steps.kind(step.step).orElseThrow();
-        List<ObjectQuery> queries = Steps.objectQueries(config, step.step);
-        SyncLedger ledger = this.ledger.get();
+    }
+
+    /** A step being read ahead: its read (which returns once its run is committed), and its gate. */
+    private record Ahead(StepResult step, Future<ObjectSync.Published> read, StepGate gate) {
+    }
+
+    /**
+     * The step's committed run: the one read ahead for it, or, when there was none or it could not
+     * wait for its gate (the step before took longer than a transaction may stay open), one read now.
+     */
+    private ObjectSync.Published published(SyncRun sync, StepResult step, Ahead ahead) {
+        if (ahead == null) {
+            return read(sync, step, RunPublisher.CommitGate.OPEN);
+        }
         try {
-            SalesforceClient sf = client();
-            boolean full = !sync.delta;
-            ObjectSync.Published p = new ObjectSync(config, sf, publisher).run(kind, queries,
-                    ledger.watermark(kind.id()), full, sync.validateOnly ? RunMode.VALIDATE : RunMode.COMMIT,
-                    sync.triggeredBy);
-            step.runId = p.receipt().runId();
-            step.window = p.window();
-            step.bulk = p.bulk();
-            step.chunks = p.chunks();
-            SyncLedger.RunEnd end = awaitEnd(ledger, step.runId);
-            step.counts = end.counts();
-            if (!"COMPLETED".equals(end.status())) {
-                step.status = "FAILED";
-                step.message = "the run " + end.status().toLowerCase() + (end.message() == null ? "" : ": " + end.message());
-                return null;
+            return ahead.read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RunPublisher.GateTimedOut) {
+                LOG.infof("Salesforce sync %s, step %s: read again (the step before outlasted its transaction)", sync.id,
+                        step.step);
+                return read(sync, step, RunPublisher.CommitGate.OPEN);
             }
-            if (full && !sync.validateOnly) {
-                int source = 0;
-                for (ObjectQuery q : queries) {
-                    source += sf.count(Queries.count(q));
-                }
-                step.sourceCount = source;
-                step.polarisCount = ledger.liveCount(kind.id()).orElse(-1);
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
             }
-            step.apiUsage = sf.limits().text();
-            step.status = "COMPLETED";
-            return null;
-        } catch (SalesforceException e) {
-            step.message = e.getMessage();
-            step.status = switch (e.reason()) {
-                case REFUSED -> "REFUSED";
-                case LIMITED -> "LIMITED";
-                case FAILED -> "FAILED";
-            };
-            LOG.warnf("Salesforce sync %s, step %s: %s", sync.id, step.step, step.status);
-            return e.reason() == SalesforceException.Reason.FAILED ? null
-                    : "not run: the " + step.step + " step was " + step.status.toLowerCase() + " (" + e.getMessage() + ")";
+            throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** Reads the step's records from Salesforce and publishes them as its run, committed once {@code gate} opens. */
+    private ObjectSync.Published read(SyncRun sync, StepResult step, RunPublisher.CommitGate gate) {
+        SalesforceKind<?> kind = Steps.kind(step.step).orElseThrow();
+        return new ObjectSync(config, client(), publisher).run(kind, Steps.objectQueries(config, step.step),
+                ledger.get().watermark(kind.id()), !sync.delta, sync.validateOnly ? RunMode.VALIDATE : RunMode.COMMIT,
+                sync.triggeredBy, gate);
+    }
+
+    /** Waits for the step's run to end and fills in its result; returns why the sync must stop after it, or null. */
+    private String finish(SyncRun sync, StepResult step, ObjectSync.Published p) {
+        SyncLedger ledger = this.ledger.get();
+        step.runId = p.receipt().runId();
+        step.window = p.window();
+        step.bulk = p.bulk();
+        step.chunks = p.chunks();
+        SyncLedger.RunEnd end = awaitEnd(ledger, step.runId);
+        step.counts = end.counts();
+        if (!"COMPLETED".equals(end.status())) {
+            step.status = "FAILED";
+            step.message = "the run " + end.status().toLowerCase() + (end.message() == null ? "" : ": " + end.message());
+            return null;
+        }
+        SalesforceClient sf = client();
+        if (!sync.delta && !sync.validateOnly) {
+            int source = 0;
+            for (ObjectQuery q : Steps.objectQueries(config, step.step)) {
+                source += sf.count(Queries.count(q));
+            }
+            step.sourceCount = source;
+            step.polarisCount = ledger.liveCount(Steps.kind(step.step).orElseThrow().id()).orElse(-1);
+        }
+        step.apiUsage = sf.limits().text();
+        step.status = "COMPLETED";
+        return null;
+    }
+
+    /** A step Salesforce failed, refused or limited; returns why the sync must stop after it, or null. */
+    private static String failed(SyncRun sync, StepResult step, SalesforceException e) {
+        step.message = e.getMessage();
+        step.status = switch (e.reason()) {
+            case REFUSED -> "REFUSED";
+            case LIMITED -> "LIMITED";
+            case FAILED -> "FAILED";
+        };
+        LOG.warnf("Salesforce sync %s, step %s: %s", sync.id, step.step, step.status);
+        return e.reason() == SalesforceException.Reason.FAILED ? null
+                : "not run: the " + step.step + " step was " + step.status.toLowerCase() + " (" + e.getMessage() + ")";
     }
 
     /** The unaffiliated events step: one statement over what the earlier steps imported (a dry run under --validate-only). */
@@ -261,7 +339,7 @@ public class SalesforceSyncs {
                         + config.stepTimeout() + " (polaris.salesforce.step-timeout); see bin/polaris run " + runId);
             }
             try {
-                Thread.sleep(Duration.ofMillis(200).toMillis());
+                Thread.sleep(Duration.ofMillis(50).toMillis()); // the next step waits at its gate for this
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
@@ -271,5 +349,6 @@ public class SalesforceSyncs {
 
     void stop(@Observes ShutdownEvent event) {
         runner.shutdownNow();
+        reader.shutdownNow();
     }
 }

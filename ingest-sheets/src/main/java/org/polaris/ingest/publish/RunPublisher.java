@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -74,6 +75,19 @@ public class RunPublisher {
 
     /** Sends one run; waits (at most the transaction timeout) for a free producer when all are busy. */
     public RunReceipt publish(RunRequest request, List<String> header, RowSource rows) {
+        return publish(request, header, rows, CommitGate.OPEN);
+    }
+
+    /**
+     * Sends one run, and commits it only when {@code gate} says so: the rows and the end marker are on
+     * the broker, invisible to read_committed consumers, while the gate is waited for. A runner uses it
+     * to read the next step of a sync while the step before it is still being applied, and to make it
+     * visible only once that step has ended. The gate is waited for at most until
+     * {@value #GATE_SHARE_PERCENT} % of the transaction timeout has passed since the run began; then the
+     * run is aborted ({@link GateTimedOut}). A refusing gate aborts the run ({@link NotCommitted}).
+     * Either way nothing of the run is visible.
+     */
+    public RunReceipt publish(RunRequest request, List<String> header, RowSource rows, CommitGate gate) {
         Slot slot;
         try {
             slot = idle.poll(config.transactionTimeoutMs(), TimeUnit.MILLISECONDS);
@@ -85,13 +99,13 @@ public class RunPublisher {
             throw new PublishFailedException(new IllegalStateException("every producer stayed busy with other runs"));
         }
         try {
-            return publish(slot, request, header, rows);
+            return publish(slot, request, header, rows, gate);
         } finally {
             idle.add(slot);
         }
     }
 
-    private RunReceipt publish(Slot slot, RunRequest request, List<String> header, RowSource rows) {
+    private RunReceipt publish(Slot slot, RunRequest request, List<String> header, RowSource rows, CommitGate gate) {
         Topic<String, RawRecord> topic = request.kind().rawTopic();
         String runId = UUID.randomUUID().toString();
         KafkaProducer<String, RawRecord> p;
@@ -104,7 +118,7 @@ public class RunPublisher {
             throw new PublishFailedException(e);
         }
         try {
-            return publish(p, slot, topic, partition, runId, request, header, rows);
+            return publish(p, slot, topic, partition, runId, request, header, rows, gate);
         } finally {
             releasePartition(topic, partition);
         }
@@ -139,7 +153,8 @@ public class RunPublisher {
     }
 
     private RunReceipt publish(KafkaProducer<String, RawRecord> p, Slot slot, Topic<String, RawRecord> topic,
-            int partition, String runId, RunRequest request, List<String> header, RowSource rows) {
+            int partition, String runId, RunRequest request, List<String> header, RowSource rows, CommitGate gate) {
+        long began = System.nanoTime();
         try {
             p.beginTransaction();
         } catch (RuntimeException e) {
@@ -177,6 +192,17 @@ public class RunPublisher {
                     .setLastOffset(lastMeta == null ? null : lastMeta.offset())
                     .setRowRanges(ranges.build())
                     .setEndedAt(System.currentTimeMillis()).build()).get();
+            long left = config.transactionTimeoutMs() * GATE_SHARE_PERCENT / 100
+                    - Duration.ofNanos(System.nanoTime() - began).toMillis();
+            Optional<Boolean> commit = gate.await(Duration.ofMillis(Math.max(0, left)));
+            if (commit.isEmpty()) {
+                abort(slot, p);
+                throw new GateTimedOut(runId);
+            }
+            if (!commit.get()) {
+                abort(slot, p);
+                throw new NotCommitted(runId);
+            }
             p.commitTransaction();
             return new RunReceipt(runId, request.kind().id(), count.get(), topic.name(), end.partition(),
                     firstMeta == null ? null : firstMeta.offset(), lastMeta == null ? null : lastMeta.offset());
@@ -185,7 +211,9 @@ public class RunPublisher {
             abort(slot, p);
             throw new PublishFailedException(e);
         } catch (ExecutionException | RuntimeException e) {
-            abort(slot, p);
+            if (!(e instanceof GateTimedOut || e instanceof NotCommitted)) {
+                abort(slot, p);
+            }
             if (e instanceof RuntimeException re && !(e instanceof KafkaException)) {
                 throw re;
             }
@@ -405,6 +433,19 @@ public class RunPublisher {
         }
     }
 
+    /** Of the transaction timeout, the share a run may spend waiting for its gate (the rest is for its rows and commit). */
+    static final int GATE_SHARE_PERCENT = 80;
+
+    /** Says whether a run whose rows are sent may commit. */
+    @FunctionalInterface
+    public interface CommitGate {
+        /** Commits at once. */
+        CommitGate OPEN = timeout -> Optional.of(true);
+
+        /** Waits at most {@code timeout}: true commits, false aborts, empty (undecided in time) aborts too. */
+        Optional<Boolean> await(Duration timeout) throws InterruptedException;
+    }
+
     /** Rows of a run, in source order. */
     @FunctionalInterface
     public interface RowSource {
@@ -415,6 +456,20 @@ public class RunPublisher {
     @FunctionalInterface
     public interface RowSink {
         void accept(int rowNumber, Map<String, String> cells, List<String> warnings);
+    }
+
+    /** The gate refused the run: it was aborted, nothing of it is visible. */
+    public static final class NotCommitted extends RuntimeException {
+        NotCommitted(String runId) {
+            super("the run " + runId + " was not committed (its gate refused it); nothing of it was kept");
+        }
+    }
+
+    /** The gate did not decide before the transaction would have timed out: the run was aborted, nothing is visible. */
+    public static final class GateTimedOut extends RuntimeException {
+        GateTimedOut(String runId) {
+            super("the run " + runId + " waited for its gate longer than its transaction may stay open; it was aborted");
+        }
     }
 
     /** The broker did not take the run; nothing of it is visible to consumers. */

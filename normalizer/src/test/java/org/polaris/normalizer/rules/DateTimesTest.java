@@ -25,6 +25,25 @@ class DateTimesTest {
 
     // --- parse ---
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-03-05T14:15:00.000+0000", "2025-03-05T14:15:00Z", "2025-03-05T14:15:00-06:00",
+            "2025-03-05T14:15:00.5+0530", "2025-03-05T14:15:00.123456789Z", "2025-11-02T06:30:00.000+0000",
+            "2024-02-29T23:59:59.999-0000", "1999-12-31T18:00:00+01:00"})
+    void theInstantFastPathReadsWhatTheFormattersRead(String text) {
+        DateTimes.Read fast = DateTimes.isoInstant(text, CHICAGO).orElseThrow();
+        DateTimes.Read formatted = DateTimes.formatted(text, CHICAGO).orElseThrow();
+        assertThat(fast.value()).isEqualTo(formatted.value());
+        assertThat(fast.local()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-02-30T14:15:00.000+0000", "2025-03-05T24:15:00Z", "2025-03-05T14:15:00",
+            "2025-03-05T14:15:00.Z", "2025-03-05T14:15:00+1", "2025-03-05 14:15:00Z", "2025-03-05T14:15Z",
+            "2025-3-05T14:15:00Z", "2025-03-05T14:15:00+19:00"})
+    void theInstantFastPathLeavesEverythingElseToTheFormatters(String text) {
+        assertThat(DateTimes.isoInstant(text, CHICAGO)).isEmpty();
+    }
+
     @Test
     void isoWithCompactOffsetIsThatInstant() {
         ZonedDateTime t = parsed("2025-03-05T14:15:00.000+0000");

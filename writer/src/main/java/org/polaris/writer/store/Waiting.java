@@ -19,9 +19,11 @@ import org.polaris.schemas.serde.AvroCodec;
  */
 public final class Waiting {
 
+    // one statement per batch (arrays, unnest), not one per child: parking is most of a participations run
+    // that precedes its contacts (facts §6 reads student participations before the students)
     private static final String PARK = """
             insert into salesforce_waiting (kind, salesforce_id, run_id, row_no, parent_kind, parent_id, reason, record)
-            values (?, ?, ?::uuid, ?, ?, ?, ?, ?)
+            select * from unnest(?::text[], ?::text[], ?::uuid[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::bytea[])
             on conflict (kind, salesforce_id) do update set run_id = excluded.run_id, row_no = excluded.row_no,
                 parent_kind = excluded.parent_kind, parent_id = excluded.parent_id, reason = excluded.reason,
                 record = excluded.record, since = now()
@@ -52,19 +54,43 @@ public final class Waiting {
         if (children.isEmpty()) {
             return;
         }
+        // one row per child: a child parked twice in a batch keeps its later version, as two statements would
+        java.util.Map<List<String>, Parked> last = new java.util.LinkedHashMap<>();
+        for (Parked p : children) {
+            last.remove(List.of(p.kind(), p.salesforceId()));
+            last.put(List.of(p.kind(), p.salesforceId()), p);
+        }
+        List<Parked> rows = new ArrayList<>(last.values());
+        int n = rows.size();
+        String[] kinds = new String[n];
+        String[] ids = new String[n];
+        String[] runs = new String[n];
+        Integer[] numbers = new Integer[n];
+        String[] parentKinds = new String[n];
+        String[] parentIds = new String[n];
+        String[] reasons = new String[n];
+        byte[][] records = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            Parked p = rows.get(i);
+            kinds[i] = p.kind();
+            ids[i] = p.salesforceId();
+            runs[i] = p.runId();
+            numbers[i] = p.rowNumber();
+            parentKinds[i] = p.parentKind();
+            parentIds[i] = p.parentId();
+            reasons[i] = p.reason();
+            records[i] = AvroCodec.get().encode(p.record());
+        }
         try (PreparedStatement ps = c.prepareStatement(PARK)) {
-            for (Parked p : children) {
-                ps.setString(1, p.kind());
-                ps.setString(2, p.salesforceId());
-                ps.setString(3, p.runId());
-                ps.setInt(4, p.rowNumber());
-                ps.setString(5, p.parentKind());
-                ps.setString(6, p.parentId());
-                ps.setString(7, p.reason());
-                ps.setBytes(8, AvroCodec.get().encode(p.record()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            ps.setArray(1, c.createArrayOf("text", kinds));
+            ps.setArray(2, c.createArrayOf("text", ids));
+            ps.setArray(3, c.createArrayOf("text", runs));
+            ps.setArray(4, c.createArrayOf("integer", numbers));
+            ps.setArray(5, c.createArrayOf("text", parentKinds));
+            ps.setArray(6, c.createArrayOf("text", parentIds));
+            ps.setArray(7, c.createArrayOf("text", reasons));
+            ps.setArray(8, c.createArrayOf("bytea", records));
+            ps.executeUpdate();
         }
     }
 

@@ -61,8 +61,11 @@ public class SfVolunteerStore extends SalesforceStore<NormalizedSfVolunteer> {
             .onUpdate("updated_at = now()")
             .build();
 
+    // joined to unnest(ids), not "in (... = any(ids))": the generic plan of the latter scanned the whole detail
+    // table per batch (a hash join over it), the join probes the primary key's volunteer_id prefix per id
     private static final String CLEAR = """
-            delete from %s where volunteer_id in (select id from volunteer where salesforce_individual_id = any(?::text[]))
+            delete from %s d using unnest(?::text[]) as u(sf) join volunteer v on v.salesforce_individual_id = u.sf
+            where d.volunteer_id = v.id
             """;
     private static final String EMAILS = """
             insert into volunteer_email (volunteer_id, email, type, is_primary)
@@ -76,7 +79,7 @@ public class SfVolunteerStore extends SalesforceStore<NormalizedSfVolunteer> {
             join volunteer v on v.salesforce_individual_id = u.sf
             """;
     private static final String SKILLS = """
-            insert into skill (name) select distinct s from unnest(?::text[]) as s on conflict (name) do nothing
+            insert into skill (name) select distinct s from unnest(?::text[]) as s order by 1 on conflict (name) do nothing
             """;
     private static final String VOLUNTEER_SKILLS = """
             insert into volunteer_skill (volunteer_id, skill_id)
@@ -113,28 +116,41 @@ public class SfVolunteerStore extends SalesforceStore<NormalizedSfVolunteer> {
         List<Outcome> outcomes = super.write(c, changes, effects);
         Map<Outcome.RowKey, OutcomeKind> byRow = new HashMap<>();
         outcomes.forEach(o -> byRow.put(o.key(), o.kind()));
-        // the last version of each volunteer the batch changed (two changes to one key: the second wins)
+        // the last version of each volunteer the batch changed (two changes to one key: the second wins), and
+        // which of them existed before the batch (only those can have details to clear)
         Map<String, NormalizedSfVolunteer> changed = new java.util.LinkedHashMap<>();
+        java.util.Set<String> existed = new java.util.HashSet<>();
         for (Change<NormalizedSfVolunteer> ch : changes) {
             NormalizedSfVolunteer v = ch.record();
             OutcomeKind k = byRow.get(new Outcome.RowKey(v.getRunId(), v.getRowNumber()));
             if (k == OutcomeKind.CREATED || k == OutcomeKind.UPDATED) {
                 changed.put(v.getSalesforceId(), v);
             }
+            if (k == OutcomeKind.UPDATED || k == OutcomeKind.SKIPPED) {
+                existed.add(v.getSalesforceId());
+            }
         }
-        replaceDetails(c, new ArrayList<>(changed.values()));
+        replaceDetails(c, new ArrayList<>(changed.values()), existed);
         releaseChildren(c, participations, changes, effects);
         releaseChildren(c, affiliations, changes, effects);
         releaseHistory(c, history, changes, v -> v.getEmails().stream().map(e -> e.getAddress()).toList(), effects);
         return outcomes;
     }
 
-    private static void replaceDetails(Connection c, List<NormalizedSfVolunteer> volunteers) throws SQLException {
+    /**
+     * Replaces the details of volunteers the batch created or updated. A volunteer created by this batch
+     * has none yet (unless an earlier change of the same batch made it), so only the others are cleared
+     * first: a first full sync inserts details and deletes nothing.
+     */
+    private static void replaceDetails(Connection c, List<NormalizedSfVolunteer> volunteers, java.util.Set<String> existed)
+            throws SQLException {
         if (volunteers.isEmpty()) {
             return;
         }
-        List<String> ids = volunteers.stream().map(NormalizedSfVolunteer::getSalesforceId).toList();
-        for (String table : List.of("volunteer_email", "volunteer_phone", "volunteer_skill")) {
+        List<String> ids = volunteers.stream().map(NormalizedSfVolunteer::getSalesforceId).filter(existed::contains)
+                .toList();
+        for (String table : ids.isEmpty() ? List.<String>of() : List.of("volunteer_email", "volunteer_phone",
+                "volunteer_skill")) {
             try (PreparedStatement ps = c.prepareStatement(CLEAR.formatted(table))) {
                 ps.setArray(1, Sql.text(c, ids));
                 ps.executeUpdate();
