@@ -76,6 +76,7 @@ public class BatchWriter {
             }
             LedgerEffects effects = new LedgerEffects(c);
             outcomes.addAll(apply(c, fresh.committing(), effects));
+            effects.end();
             Batch validating = fresh.validating();
             if (validating.size() > 0) {
                 // A dry run: the same statements classify its rows, then their writes are undone. SQL
@@ -84,6 +85,7 @@ public class BatchWriter {
                 try (Statement sql = c.createStatement()) {
                     sql.execute("savepoint validate_only");
                     outcomes.addAll(apply(c, validating, dry));
+                    dry.end();
                     sql.execute("rollback to savepoint validate_only");
                 }
             }
@@ -149,6 +151,7 @@ public class BatchWriter {
                     store.completed(c, run, effects);
                 }
             }
+            effects.end();
             Completed completed = new Completed(
                     RunLedger.summaries(c, done.stream().map(RunLedger.CompletedRun::runId).toList()),
                     effects.publications());
@@ -218,28 +221,59 @@ public class BatchWriter {
         return out;
     }
 
-    /** The effects of stores on the ledger: counters and notes at once (in the transaction), publications kept. */
+    /**
+     * The effects of stores on the ledger, in the transaction: counters and notes (which lock the run's
+     * ledger row) and the stores' {@link Effects#atEnd} work are kept and applied by {@link #end}, after
+     * every store's write; publications are kept for after the commit.
+     */
     private static final class LedgerEffects implements Effects {
         private final Connection c;
         private final List<Publication> publications = new ArrayList<>();
+        private final List<Work> atEnd = new ArrayList<>();
+        /** run id → counter → n, in id order: concurrent batches lock the runs' rows in one order. */
+        private final Map<String, Map<String, Integer>> counts = new java.util.TreeMap<>();
+        private final List<String[]> notes = new ArrayList<>();
 
         LedgerEffects(Connection c) {
             this.c = c;
         }
 
         @Override
-        public void count(String runId, String counter, int n) throws SQLException {
-            RunLedger.count(c, runId, counter, n);
+        public void count(String runId, String counter, int n) {
+            counts.computeIfAbsent(runId, r -> new java.util.TreeMap<>()).merge(counter, n, Integer::sum);
         }
 
         @Override
-        public void note(String runId, String message) throws SQLException {
-            RunLedger.note(c, runId, message);
+        public void note(String runId, String message) {
+            notes.add(new String[] {runId, message});
         }
 
         @Override
         public void publish(Publication publication) {
             publications.add(publication);
+        }
+
+        @Override
+        public void atEnd(Work work) {
+            atEnd.add(work);
+        }
+
+        /** Applies what was kept for the end of the transaction (once; later effects are kept again). */
+        void end() throws SQLException {
+            for (Work w : atEnd) {
+                w.run();
+            }
+            atEnd.clear();
+            for (Map.Entry<String, Map<String, Integer>> run : counts.entrySet()) {
+                for (Map.Entry<String, Integer> counter : run.getValue().entrySet()) {
+                    RunLedger.count(c, run.getKey(), counter.getKey(), counter.getValue());
+                }
+            }
+            counts.clear();
+            for (String[] n : notes) {
+                RunLedger.note(c, n[0], n[1]);
+            }
+            notes.clear();
         }
 
         List<Publication> publications() {
@@ -265,6 +299,18 @@ public class BatchWriter {
             List<Outcome.RowKey> rows = new ArrayList<>(recordedRows);
             rows.addAll(o.recordedRows);
             return new Written(ids, pubs, outs, p, rows);
+        }
+
+        /**
+         * With each run's newest summary only (the one with the most rows processed): batches of one run
+         * written at once each report the run as their transaction saw it.
+         */
+        public Written latestProgress() {
+            Map<String, RunSummary> latest = new java.util.LinkedHashMap<>();
+            for (RunSummary s : progress) {
+                latest.merge(s.getRunId(), s, (a, b) -> b.getProcessed() >= a.getProcessed() ? b : a);
+            }
+            return new Written(runIds, publications, outcomes, new ArrayList<>(latest.values()), recordedRows);
         }
     }
 

@@ -17,4 +17,18 @@ public interface Effects {
 
     /** A record for another stage. */
     void publish(Publication publication);
+
+    /**
+     * Work done at the end of the transaction, after every store's write and before the outcomes are
+     * recorded, in the order given. For a write to a row that every batch of a run shares (such as the
+     * run's newest SystemModstamp): its row lock is then held only for the transaction's last moments,
+     * so batches of one run written concurrently do not wait for each other's whole transaction.
+     */
+    void atEnd(Work work);
+
+    /** SQL work for {@link #atEnd}. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws SQLException;
+    }
 }

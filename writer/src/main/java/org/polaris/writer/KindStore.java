@@ -31,6 +31,16 @@ public interface KindStore<V extends SpecificRecord> {
     /** Which source row a record is. */
     RowRef row(V record);
 
+    /**
+     * Whether batches of this kind's rows may be written by concurrent transactions, split by key: true
+     * when a record writes only its own entity and what hangs off it, never a row another record of the
+     * kind writes (its run's shared rows go through {@link Effects}). False (the default) keeps a poll
+     * one transaction, for kinds whose rows build on each other (a roster's replace, a session's event).
+     */
+    default boolean independentRows() {
+        return false;
+    }
+
     /** What a record asks for: a whole record (the default), a partial one, or a delete. */
     default Change<V> change(V record) {
         return Change.upsert(record);

@@ -29,6 +29,16 @@ public interface WriterConfig {
     @WithDefault("PT15M")
     Duration stallAfter();
 
+    /**
+     * Transactions a poll of one kind is split into, by key, and written at once (POLARIS_WRITER_CONCURRENCY),
+     * for kinds whose rows are independent ({@link KindStore#independentRows()}: the Salesforce objects).
+     * The database then works on several batches while the writer prepares the next statement; measured
+     * on two cores, the writer's time was three quarters waiting for PostgreSQL. 1 writes every poll in
+     * one transaction.
+     */
+    @WithDefault("2")
+    int concurrency();
+
     /** How often runs are checked for a stall (POLARIS_WRITER_STALL_CHECK). */
     @WithDefault("60s")
     String stallCheck();

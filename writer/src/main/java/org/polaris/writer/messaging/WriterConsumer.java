@@ -87,8 +87,10 @@ public class WriterConsumer {
     @Blocking
     public void consume(ConsumerRecords<String, Object> records) {
         List<Object> payloads = new ArrayList<>(records.count());
+        List<String> keys = new ArrayList<>(records.count());
         for (ConsumerRecord<String, Object> r : records) {
             payloads.add(checked(r));
+            keys.add(r.key());
         }
         // A failure here would stop the channel, and with it the writer: a failure that is nobody's
         // (the broker or the database away) is waited out; a record's own failures end inside process().
@@ -98,7 +100,7 @@ public class WriterConsumer {
         while (true) {
             try {
                 untilItWorks("write a poll of " + payloads.size() + " records", () -> {
-                    process(payloads);
+                    process(payloads, keys);
                     return null;
                 });
                 return;
@@ -155,7 +157,7 @@ public class WriterConsumer {
                 .map(SourceKind::id).findFirst().orElse("UNKNOWN");
     }
 
-    private void process(List<Object> payloads) {
+    private void process(List<Object> payloads, List<String> keys) {
         Batch batch = Batch.of(payloads, stores);
         batch.undecodable().forEach(u -> LOG.errorf(
                 "skipped an undecodable record on %s (%d bytes): %s", u.topic(), u.size(), u.reason()));
@@ -163,7 +165,10 @@ public class WriterConsumer {
         if (batch.size() == 0) {
             return;
         }
-        Written written = write(batch);
+        Split.Parts split = Split.byKey(batch, payloads, keys, stores, config.concurrency());
+        Written written = split.first() == null ? Written.NONE : write(split.first());
+        written = written.plus(split.parts().size() == 1 ? write(split.parts().get(0)) : writeAtOnce(split.parts()))
+                .latestProgress();
         publisher.publish(written);
         // a second, short transaction, once the batch's reference rows are on the broker
         List<String> complete = written.progress().stream()
@@ -172,6 +177,56 @@ public class WriterConsumer {
                 .map(RunSummary::getRunId).toList();
         if (!complete.isEmpty()) {
             complete(complete);
+        }
+    }
+
+    /**
+     * Writes the parts of a poll in concurrent transactions and waits for all of them. Each part is
+     * recorded whole or not at all, as a poll is: when one fails, the poll is tried again, and the rows
+     * the other parts recorded are recognised and not written twice.
+     */
+    private Written writeAtOnce(List<Batch> parts) {
+        List<java.util.concurrent.Future<Written>> futures = new ArrayList<>();
+        for (Batch part : parts) {
+            futures.add(parallel().submit(() -> write(part)));
+        }
+        Written all = Written.NONE;
+        RuntimeException failed = null;
+        for (java.util.concurrent.Future<Written> f : futures) {
+            try {
+                all = all.plus(f.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed = failed != null ? failed : e.getCause() instanceof RuntimeException re ? re
+                        : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return all;
+    }
+
+    private java.util.concurrent.ExecutorService parallel;
+
+    private synchronized java.util.concurrent.ExecutorService parallel() {
+        if (parallel == null) {
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            parallel = java.util.concurrent.Executors.newFixedThreadPool(config.concurrency(), r -> {
+                Thread t = new Thread(r, "polaris-writer-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return parallel;
+    }
+
+    @jakarta.annotation.PreDestroy
+    synchronized void stopParallel() {
+        if (parallel != null) {
+            parallel.shutdownNow();
         }
     }
 

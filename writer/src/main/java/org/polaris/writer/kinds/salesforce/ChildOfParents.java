@@ -86,8 +86,8 @@ abstract class ChildOfParents<V extends SpecificRecord> extends SalesforceStore<
         Waiting.park(c, parked);
         Waiting.forget(c, childKind, ready.stream().map(ch -> salesforceId(ch.record())).toList());
         // a parked child is kept: the watermark may pass it (it is applied from the waiting table, not read again)
-        SalesforceState.seen(c, parked.stream().map(p -> this.<V>cast(p.record())).toList(), this::runId,
-                this::modstamp);
+        List<V> kept = parked.stream().map(p -> this.<V>cast(p.record())).toList();
+        effects.atEnd(() -> SalesforceState.seen(c, kept, this::runId, this::modstamp));
         return outcomes;
     }
 

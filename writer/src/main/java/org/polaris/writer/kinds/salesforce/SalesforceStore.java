@@ -96,6 +96,15 @@ public abstract class SalesforceStore<V extends SpecificRecord> implements KindS
         return kind.id();
     }
 
+    /**
+     * A record writes its own row (by its Salesforce id), what hangs off it (details, the children that
+     * waited for it) and its run's shared rows at the end of the transaction: never another record's.
+     */
+    @Override
+    public boolean independentRows() {
+        return true;
+    }
+
     @Override
     public Class<V> recordType() {
         return kind.valueType();
@@ -128,7 +137,8 @@ public abstract class SalesforceStore<V extends SpecificRecord> implements KindS
                 effects.count(run.getKey(), counter.getKey(), counter.getValue());
             }
         }
-        SalesforceState.seen(c, prepared.stream().map(Change::record).toList(), this::runId, this::modstamp);
+        List<V> seen = prepared.stream().map(Change::record).toList();
+        effects.atEnd(() -> SalesforceState.seen(c, seen, this::runId, this::modstamp));
         return outcomes;
     }
 
