@@ -64,6 +64,8 @@ public class RunPublisher {
     private BlockingQueue<Slot> idle;
     /** Raw partitions with a transaction of this instance open, by topic. */
     private final Map<String, java.util.Set<Integer>> busy = new HashMap<>();
+    /** Raw partitions of this instance's open rolling runs (a stream's), by topic: a run read ahead avoids them. */
+    private final Map<String, java.util.List<Integer>> rolling = new HashMap<>();
 
     @PostConstruct
     void init() {
@@ -128,7 +130,10 @@ public class RunPublisher {
      * The partition a run goes to: its id's, unless another run of this instance has a transaction
      * open there. A read_committed consumer reads a partition only up to its oldest open transaction,
      * so a run behind a long upload on the same partition would wait for it; on another partition it
-     * does not. (Two instances can still meet on one partition: then the later run waits.)
+     * does not. A partition an open rolling run (a stream's) appends to is avoided too, when another is
+     * free: a run published ahead of its turn (a sync's next step) keeps its transaction open for as
+     * long as the step before it takes, and the stream's changes behind it would wait as long. (Two
+     * instances can still meet on one partition: then the later run waits.)
      */
     private synchronized int claimPartition(KafkaProducer<String, RawRecord> p, Topic<String, RawRecord> topic,
             String runId) {
@@ -136,16 +141,45 @@ public class RunPublisher {
         int home = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
                 runId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
         java.util.Set<Integer> taken = busy.computeIfAbsent(topic.name(), t -> new java.util.HashSet<>());
-        int chosen = home;
+        int chosen = choose(home, partitions, taken, rolling.getOrDefault(topic.name(), java.util.List.of()));
+        taken.add(chosen);
+        return chosen;
+    }
+
+    /**
+     * Of the partitions from {@code home} on: the first with neither a transaction ({@code taken}) nor a
+     * rolling run ({@code streams}) of this instance, else the first without a transaction, else home.
+     */
+    static int choose(int home, int partitions, java.util.Collection<Integer> taken, java.util.Collection<Integer> streams) {
+        for (int i = 0; i < partitions; i++) {
+            int candidate = (home + i) % partitions;
+            if (!taken.contains(candidate) && !streams.contains(candidate)) {
+                return candidate;
+            }
+        }
         for (int i = 0; i < partitions; i++) {
             int candidate = (home + i) % partitions;
             if (!taken.contains(candidate)) {
-                chosen = candidate;
-                break;
+                return candidate;
             }
         }
-        taken.add(chosen);
+        return home;
+    }
+
+    /** A rolling run's partition: its id's, or the next one without a transaction of this instance open. */
+    private synchronized int rollingOpened(String topic, String runId, int partitions) {
+        int home = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                runId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+        int chosen = choose(home, partitions, busy.getOrDefault(topic, java.util.Set.of()), java.util.List.of());
+        rolling.computeIfAbsent(topic, t -> new java.util.ArrayList<>()).add(chosen);
         return chosen;
+    }
+
+    private synchronized void rollingClosed(String topic, int partition) {
+        java.util.List<Integer> open = rolling.get(topic);
+        if (open != null) {
+            open.remove(Integer.valueOf(partition));
+        }
     }
 
     private synchronized void releasePartition(Topic<String, RawRecord> topic, int partition) {
@@ -251,8 +285,7 @@ public class RunPublisher {
             this.topic = request.kind().rawTopic();
             this.slot = new Slot(transactionalId);
             KafkaProducer<String, RawRecord> p = slot.producer();
-            this.partition = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
-                    runId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % p.partitionsFor(topic.name()).size();
+            this.partition = rollingOpened(topic.name(), runId, p.partitionsFor(topic.name()).size());
             transaction(() -> send(p, topic, partition, runId, 0, RunStarted.newBuilder().setRunId(runId)
                     .setKind(request.kind().id()).setSourceRef(request.sourceRef()).setWindow(request.window())
                     .setDistrict(request.district()).setTriggeredBy(request.triggeredBy()).setMode(request.mode())
@@ -321,6 +354,7 @@ public class RunPublisher {
                         .setFirstOffset(firstOffset).setLastOffset(lastOffset).setRowRanges(ranges.build())
                         .setEndedAt(System.currentTimeMillis()).build()));
             } finally {
+                rollingClosed(topic.name(), partition);
                 slot.reset();
             }
         }

@@ -63,4 +63,17 @@ class RunPublisherTest {
                 .contains("bytes, more than the 1,000,000 bytes a row may be (polaris.ingest.max-row-bytes)");
         assertThat(fitted.getRowNumber()).isEqualTo(7);
     }
+
+    @Test
+    void aRunGoesToItsHomePartitionUnlessThisInstanceHasATransactionOrAStreamThere() {
+        assertThat(RunPublisher.choose(1, 3, java.util.Set.of(), List.of())).isEqualTo(1);
+        assertThat(RunPublisher.choose(1, 3, java.util.Set.of(1), List.of())).isEqualTo(2);
+        // a stream's rolling run on 2: a run published ahead of its turn would hold its changes back
+        assertThat(RunPublisher.choose(1, 3, java.util.Set.of(1), List.of(2))).isEqualTo(0);
+        assertThat(RunPublisher.choose(2, 3, java.util.Set.of(), List.of(2, 0))).isEqualTo(1);
+        // nothing free of both: a stream's partition rather than another transaction's
+        assertThat(RunPublisher.choose(0, 3, java.util.Set.of(0, 1), List.of(2))).isEqualTo(2);
+        // every partition has a transaction: home (the later run waits)
+        assertThat(RunPublisher.choose(2, 3, java.util.Set.of(0, 1, 2), List.of())).isEqualTo(2);
+    }
 }
