@@ -132,6 +132,15 @@ public interface SalesforceConfig {
         /** {@code /meta/connect} silent, or a subscription unconfirmed, this long: start the client again. */
         @WithDefault("PT150S")
         Duration healthTimeout();
+
+        /**
+         * The largest reply the client reads (SF_STREAM_MAX_MESSAGE_BYTES). One reply carries every event
+         * queued for the client (a backlog after a restart: thousands), and a change event may be up to
+         * 1 MB; CometD's default (1 MB) failed such a reply and lost its events. 10 MB, as Salesforce's
+         * EMP Connector sets it.
+         */
+        @WithDefault("10485760")
+        int maxMessageBytes();
     }
 
     /** What each step reads: the SObject, its selection and its fields, by step name (facts §6). */

@@ -171,6 +171,10 @@ public final class TestConfig implements SalesforceConfig {
             public java.time.Duration healthTimeout() {
                 return java.time.Duration.ofSeconds(10);
             }
+
+            public int maxMessageBytes() {
+                return 10 * 1024 * 1024;
+            }
         };
     }
 }

@@ -94,6 +94,10 @@ public final class StreamSubscriber implements AutoCloseable {
     private volatile Instant handshakeAt = Instant.now();
     private volatile int refusedHandshakes;
     private volatile boolean closed;
+    private final int maxMessageBytes;
+    /** A reply was lost in transit: this client hands nothing more on (its replacement resumes after the last handed on). */
+    private volatile boolean broken;
+    private final Object handOn = new Object();
 
     /**
      * @param channels CDC channels ({@code /data/ContactChangeEvent}, or {@code /data/ChangeEvents})
@@ -102,6 +106,13 @@ public final class StreamSubscriber implements AutoCloseable {
      */
     public StreamSubscriber(SalesforceClient salesforce, List<String> channels, ReplayStore replays, Listener listener,
             Duration healthTimeout) {
+        this(salesforce, channels, replays, listener, healthTimeout, 10 * 1024 * 1024);
+    }
+
+    /** @param maxMessageBytes the largest {@code /meta/connect} reply read (every event queued for the client) */
+    public StreamSubscriber(SalesforceClient salesforce, List<String> channels, ReplayStore replays, Listener listener,
+            Duration healthTimeout, int maxMessageBytes) {
+        this.maxMessageBytes = maxMessageBytes;
         this.salesforce = salesforce;
         this.channels = List.copyOf(channels);
         this.replays = replays;
@@ -133,7 +144,9 @@ public final class StreamSubscriber implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the Streaming API's HTTP client did not start", e);
         }
-        JettyHttpClientTransport transport = new JettyHttpClientTransport(new HashMap<>(), http) {
+        Map<String, Object> options = new HashMap<>();
+        options.put(org.cometd.client.transport.ClientTransport.MAX_MESSAGE_SIZE_OPTION, maxMessageBytes);
+        JettyHttpClientTransport transport = new JettyHttpClientTransport(options, http) {
             @Override
             protected void customize(org.eclipse.jetty.client.Request request) {
                 super.customize(request);
@@ -141,11 +154,27 @@ public final class StreamSubscriber implements AutoCloseable {
             }
         };
         BayeuxClient client = new BayeuxClient(endpoint(), transport);
+        broken = false;
+        client.addTransportListener(new org.cometd.client.transport.TransportListener() {
+            @Override
+            public void onMessages(List<Message.Mutable> messages) {
+                arrived(client, messages);
+            }
+        });
         client.addExtension(new ReplayExtension());
         client.getChannel(Channel.META_HANDSHAKE).addListener((ClientSessionChannel.MessageListener) this::handshaken);
         client.getChannel(Channel.META_CONNECT).addListener((ClientSessionChannel.MessageListener) (c, m) -> {
             if (m.isSuccessful()) {
                 lastConnect = Instant.now();
+            } else if (failedInTransit(m)) {
+                // the reply was sent and could not be read (too large, cut off): the events it carried are gone
+                // with it, and the next reply's would be handed on after them; start again from the last event
+                // handed on, so the server sends them again
+                String why = "a /meta/connect reply could not be read (" + failure(m) + "): started again from the last "
+                        + "event handed on";
+                broken = true; // nothing after the lost events is handed on: they come first when it starts again
+                channels.forEach(ch -> lastError.put(ch, why));
+                scheduler.execute(() -> restart(why));
             }
         });
         client.getChannel(Channel.META_SUBSCRIBE).addListener((ClientSessionChannel.MessageListener) this::subscribeReply);
@@ -205,16 +234,41 @@ public final class StreamSubscriber implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** A channel's listener: the events are handed on as their replies arrive ({@link #arrived}), not here. */
     private void event(ClientSessionChannel channel, Message m) {
+    }
+
+    /**
+     * A reply's messages, as they arrived, before the client processes them: its events are handed on
+     * here, in the reply's order. The client sends the next {@code /meta/connect} only once it has
+     * processed this reply, so replies (and their events) are handed on in the order the server sent
+     * them; handing them on from the channels' listeners instead let two replies' events interleave when
+     * the client processed them on two threads (measured: a backlog's events after newer ones, and so
+     * skipped as already handed on).
+     */
+    private void arrived(BayeuxClient client, List<Message.Mutable> messages) {
+        synchronized (handOn) {
+            for (Message m : messages) {
+                String ch = m.getChannel();
+                if (ch != null && !ch.startsWith("/meta/") && channels.contains(ch) && m.getData() != null) {
+                    handOn(client, ch, m);
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void handOn(BayeuxClient client, String ch, Message m) {
         Map<String, Object> data = m.getDataAsMap();
         Map<String, Object> event = data == null ? null : (Map<String, Object>) data.get("event");
         if (event == null || !(event.get("replayId") instanceof Number id)) {
-            LOG.warnf("an event on %s without a replay id was ignored", channel.getId());
+            LOG.warnf("an event on %s without a replay id was ignored", ch);
             return;
         }
+        if (broken || client != bayeux) {
+            return; // a client being replaced: its replacement resumes after the last event handed on
+        }
         long replayId = id.longValue();
-        String ch = channel.getId();
         Long last = delivered.get(ch);
         if (last != null && replayId <= last) {
             return; // already handed on (a backlog replayed after a reconnect)
@@ -222,6 +276,19 @@ public final class StreamSubscriber implements AutoCloseable {
         delivered.put(ch, replayId);
         lastEventAt.put(ch, Instant.now());
         listener.onEvent(ch, replayId, (Map<String, Object>) data.get("payload"));
+    }
+
+    /** A reply the transport failed on (an exception, no server error): its events, if any, were lost in transit. */
+    @SuppressWarnings("unchecked")
+    private static boolean failedInTransit(Message m) {
+        return m.get(Message.ERROR_FIELD) == null && m.get("failure") instanceof Map<?, ?> f
+                && ((Map<String, Object>) f).get("exception") instanceof Throwable;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String failure(Message m) {
+        Object e = ((Map<String, Object>) m.get("failure")).get("exception");
+        return e.getClass().getSimpleName() + (((Throwable) e).getMessage() == null ? "" : ": " + ((Throwable) e).getMessage());
     }
 
     /** Starts again when the session looks alive but is not: no connect completing, or a subscription unconfirmed. */

@@ -228,7 +228,7 @@ public class StreamSync {
                     public void onReplayRefused(String channel, long refusedReplayId, String error) {
                         queue.add(new Refused(channel, refusedReplayId));
                     }
-                }, config.stream().healthTimeout());
+                }, config.stream().healthTimeout(), config.stream().maxMessageBytes());
         subscriber.start();
     }
 

@@ -33,6 +33,9 @@ import org.cometd.server.BayeuxServerImpl;
  *       {@code 400::The replayId {n} you provided was invalid...}.</li>
  *   <li>Events are retained per channel up to a bound (Salesforce keeps 72 hours); each has
  *       {@code data.event.replayId} and a CDC {@code data.payload} with its {@code ChangeEventHeader}.</li>
+ *   <li>A subscriber gets its channel's events in replay id order, the backlog it asked for before any
+ *       newer event, as Salesforce delivers them: each subscriber has a cursor (the id it got last), and
+ *       every delivery, of the backlog or of a new event, sends what is after the cursor.</li>
  *   <li>{@link #dropSessions()} forgets every client session: its next {@code /meta/connect} is answered
  *       {@code 403::Unknown client} with advice {@code handshake}, as Salesforce answers.</li>
  * </ul>
@@ -50,14 +53,25 @@ public final class StreamingApi {
     private final AtomicInteger refusedReplays = new AtomicInteger();
     private final AtomicLong transactions = new AtomicLong();
     private volatile int retention = 10_000;
+    /** Per subscriber session, per channel: the replay id it was delivered last (absent: not confirmed yet). */
+    private final Map<ServerSession, Map<String, Long>> cursors = new ConcurrentHashMap<>();
     private volatile LocalSession publisher;
 
     StreamingApi(Tokens tokens, long longPollTimeoutMs) {
         this.tokens = tokens;
         bayeux.setOption("timeout", longPollTimeoutMs);
         bayeux.setOption("maxInterval", 10_000L);
+        // events go out on /meta/connect replies only, one long poll at a time, as Salesforce sends them: on any
+        // reply (a subscribe's too), two replies read by two client threads could hand events on out of order
+        bayeux.setOption("metaConnectDeliveryOnly", true);
         bayeux.setSecurityPolicy(new Policy());
         bayeux.addExtension(new Replay());
+        bayeux.addListener(new BayeuxServer.SessionListener() {
+            @Override
+            public void sessionRemoved(ServerSession session, ServerMessage message, boolean timeout) {
+                cursors.remove(session);
+            }
+        });
     }
 
     BayeuxServer bayeux() {
@@ -137,9 +151,9 @@ public final class StreamingApi {
     /** Publishes a payload as is (the event's replay id is assigned here). */
     public long publish(String channel, Map<String, Object> payload) {
         Deque<Map<String, Object>> store = retained.computeIfAbsent(channel, c -> new ArrayDeque<>());
+        Map<String, Object> data = new LinkedHashMap<>();
         synchronized (store) {
             long id = replayIds.computeIfAbsent(channel, c -> new AtomicLong()).incrementAndGet();
-            Map<String, Object> data = new LinkedHashMap<>();
             data.put("schema", "polaris-peer-" + channel.substring(channel.lastIndexOf('/') + 1));
             data.put("payload", payload);
             data.put("event", Map.of("replayId", id));
@@ -147,10 +161,14 @@ public final class StreamingApi {
             while (store.size() > retention) {
                 store.removeFirst();
             }
-            ServerChannel ch = bayeux.createChannelIfAbsent(channel).getReference();
-            ch.publish(publisher(), data, Promise.noop());
-            return id;
         }
+        ServerChannel ch = bayeux.createChannelIfAbsent(channel).getReference();
+        for (ServerSession subscriber : ch.getSubscribers()) {
+            if (!subscriber.isLocalSession()) {
+                catchUp(subscriber, channel);
+            }
+        }
+        return replayId(data);
     }
 
     private LocalSession publisher() {
@@ -188,23 +206,52 @@ public final class StreamingApi {
         return ((Number) event.get("replayId")).longValue();
     }
 
-    /** Delivers a new subscriber the retained events after the id it asked for. */
-    private void replay(ServerSession session, String channel, long after) {
+    /**
+     * A confirmed subscription's cursor: the events after {@code after} are its to receive ({@code -1}:
+     * only those published from now, {@code -2}: every retained one).
+     */
+    private void confirmed(ServerSession session, String channel, long after) {
+        long from;
         if (after == -1) {
-            return;
-        }
-        Deque<Map<String, Object>> store = retained.get(channel);
-        if (store == null) {
-            return;
-        }
-        List<Map<String, Object>> backlog;
-        synchronized (store) {
-            backlog = new ArrayList<>(store);
-        }
-        for (Map<String, Object> data : backlog) {
-            if (after == -2 || replayId(data) > after) {
-                session.deliver(publisher(), channel, data, Promise.noop());
+            Deque<Map<String, Object>> store = retained.computeIfAbsent(channel, c -> new ArrayDeque<>());
+            synchronized (store) { // no event is published between reading the newest id and setting the cursor
+                from = lastReplayId(channel);
+                cursors.computeIfAbsent(session, x -> new ConcurrentHashMap<>()).put(channel, from);
             }
+            return;
+        }
+        from = after == -2 ? 0 : after;
+        Map<String, Long> mine = cursors.computeIfAbsent(session, x -> new ConcurrentHashMap<>());
+        synchronized (mine) {
+            mine.put(channel, from);
+        }
+    }
+
+    /** Delivers a subscriber every retained event of the channel after its cursor, in order, and moves the cursor. */
+    private void catchUp(ServerSession session, String channel) {
+        Map<String, Long> mine = cursors.get(session);
+        if (mine == null) {
+            return;
+        }
+        synchronized (mine) {
+            Long after = mine.get(channel);
+            Deque<Map<String, Object>> store = retained.get(channel);
+            if (after == null || store == null) {
+                return; // subscribed, but not confirmed yet: its confirmation delivers what it asked for
+            }
+            List<Map<String, Object>> due = new ArrayList<>();
+            synchronized (store) {
+                for (Map<String, Object> data : store) {
+                    if (replayId(data) > after) {
+                        due.add(data);
+                    }
+                }
+            }
+            for (Map<String, Object> data : due) {
+                session.deliver(publisher(), channel, data, Promise.noop());
+                after = replayId(data);
+            }
+            mine.put(channel, after);
         }
     }
 
@@ -275,8 +322,9 @@ public final class StreamingApi {
                     ServerMessage.Mutable request = reply.getAssociated();
                     Long after = request == null ? null : requested(request, subscription);
                     ServerSession s = session;
+                    confirmed(s, subscription, after == null ? -1 : after);
                     // after the reply is on its way: the backlog follows the confirmation, as Salesforce sends it
-                    Thread t = new Thread(() -> replay(s, subscription, after == null ? -1 : after), "peer-replay");
+                    Thread t = new Thread(() -> catchUp(s, subscription), "peer-replay");
                     t.setDaemon(true);
                     t.start();
                 }

@@ -51,6 +51,10 @@ class StreamSubscriberTest {
     }
 
     private StreamSubscriber subscribe(String... channels) {
+        return subscribe(10 * 1024 * 1024, channels);
+    }
+
+    private StreamSubscriber subscribe(int maxMessageBytes, String... channels) {
         StreamSubscriber s = new StreamSubscriber(client, List.of(channels),
                 ch -> stored.containsKey(ch) ? OptionalLong.of(stored.get(ch)) : OptionalLong.empty(),
                 new StreamSubscriber.Listener() {
@@ -66,7 +70,7 @@ class StreamSubscriberTest {
                     public void onReplayRefused(String channel, long refusedReplayId, String error) {
                         refused.add(channel + " " + refusedReplayId + " " + error);
                     }
-                }, Duration.ofSeconds(5));
+                }, Duration.ofSeconds(5), maxMessageBytes);
         subscribers.add(s);
         s.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> s.status().stream().allMatch(StreamSubscriber.ChannelStatus::subscribed));
@@ -109,6 +113,52 @@ class StreamSubscriberTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 3);
         assertThat(received).containsExactly(CONTACTS + " 4 UPDATE [003000000000000004]",
                 CONTACTS + " 5 UPDATE [003000000000000005]", CONTACTS + " 6 UPDATE [003000000000000006]");
+    }
+
+    @Test
+    void aResumingSubscriberGetsItsBacklogBeforeAnyNewerEventWhileEventsKeepComing() throws Exception {
+        for (int i = 1; i <= 3000; i++) {
+            update(CONTACTS, String.format("003%015d", i));
+        }
+        stored.put(CONTACTS, 100L);
+        // events keep being published while the subscription confirms and its backlog is sent
+        Thread publisher = new Thread(() -> {
+            for (int i = 3001; i <= 3300; i++) {
+                update(CONTACTS, String.format("003%015d", i));
+                try {
+                    Thread.sleep(3); // a steady stream across the handshake, the subscribe and the backlog
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        publisher.start();
+        subscribe(CONTACTS);
+        publisher.join();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(received.size() + " " + subscribers.get(0).status() + " hs=" + subscribers.get(0).handshakes() + " restarts=" + subscribers.get(0).restarts()).startsWith("3200 "));
+        // every event after the stored id, once, in replay id order: none newer than the backlog came first
+        List<Long> ids = received.stream().map(r -> Long.parseLong(r.split(" ")[1])).toList();
+        assertThat(ids).hasSize(3200).isSorted().doesNotHaveDuplicates();
+        assertThat(ids.get(0)).isEqualTo(101L);
+        assertThat(ids.get(3199)).isEqualTo(3300L);
+    }
+
+    @Test
+    void aReplyTooLargeToReadIsNeverSkippedTheSubscriptionStartsAgainFromTheLastEventHandedOn() {
+        for (int i = 1; i <= 400; i++) {
+            update(CONTACTS, String.format("003%015d", i));
+        }
+        stored.put(CONTACTS, 100L);
+        StreamSubscriber s = subscribe(16 * 1024, CONTACTS); // the backlog's reply is ~150 KB
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> s.restarts() >= 2);
+        // what was handed on is every event from the stored id on, with no gap: an unreadable reply's events
+        // were never skipped, the subscription started again from the last event handed on
+        List<Long> ids = received.stream().map(r -> Long.parseLong(r.split(" ")[1])).toList();
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(ids.get(i)).isEqualTo(101L + i);
+        }
     }
 
     @Test
