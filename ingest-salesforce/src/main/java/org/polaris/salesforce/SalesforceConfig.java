@@ -141,6 +141,14 @@ public interface SalesforceConfig {
          */
         @WithDefault("10485760")
         int maxMessageBytes();
+
+        /**
+         * Prefix of the rolling runs' transactional ids, the same on every replica
+         * (SF_STREAM_TRANSACTIONAL_ID): one subscriber at a time writes them, and the next one fences a
+         * holder that died or lost its lease mid-transaction.
+         */
+        @WithDefault("polaris-salesforce-stream")
+        String transactionalId();
     }
 
     /** What each step reads: the SObject, its selection and its fields, by step name (facts §6). */

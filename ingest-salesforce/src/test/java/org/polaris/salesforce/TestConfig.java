@@ -175,6 +175,10 @@ public final class TestConfig implements SalesforceConfig {
             public int maxMessageBytes() {
                 return 10 * 1024 * 1024;
             }
+
+            public String transactionalId() {
+                return "polaris-salesforce-stream";
+            }
         };
     }
 }

@@ -80,6 +80,7 @@ public class StreamSync {
 
     private final java.util.concurrent.atomic.AtomicBoolean metered = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicLong heals = new AtomicLong();
+    private final AtomicLong leasesLost = new AtomicLong();
 
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Map<String, Open> open = new ConcurrentHashMap<>();
@@ -156,11 +157,17 @@ public class StreamSync {
     /**
      * One subscriber in a cluster: the replica holding the lease (a PostgreSQL advisory lock on a
      * connection of its own, lost with the replica) subscribes; the others try again every
-     * {@code takeover-interval} and the first to get it resumes from the stored replay ids.
+     * {@code takeover-interval} and the first to get it resumes from the stored replay ids. The holder
+     * checks its lease as often: one it has lost (its connection cut) is given up at once, so two
+     * replicas never subscribe for long (and the rolling runs' shared transactional ids fence the one
+     * that lost it, should it still write).
      */
     private void lead() {
         while (running) {
-            if (lease == null) {
+            SyncLedger.Lease held = lease;
+            if (held != null && !held.held()) {
+                letGo();
+            } else if (held == null) {
                 try {
                     Optional<SyncLedger.Lease> got = ledger.get().lead(LEASE);
                     if (got.isPresent()) {
@@ -184,6 +191,34 @@ public class StreamSync {
                 return;
             }
         }
+    }
+
+    /** The lease was lost: unsubscribe; what was received and not stored is sent again to the next holder. */
+    private synchronized void letGo() {
+        LOG.warn("this replica lost the Salesforce stream lease (its database connection): unsubscribing");
+        leasesLost.incrementAndGet();
+        StreamSubscriber s = subscriber;
+        subscriber = null;
+        if (s != null) {
+            s.close();
+        }
+        queue.clear();
+        try {
+            closeRuns(true);
+        } catch (RuntimeException e) {
+            // a holder after this one fenced its runs' producer: its runs are left for the stall check
+            LOG.warnf("closing the stream's runs after losing the lease failed: %s", e.getClass().getSimpleName());
+        }
+        SyncLedger.Lease old = lease;
+        lease = null;
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    /** Times this replica lost the lease while subscribed (its database connection cut). */
+    public long leasesLost() {
+        return leasesLost.get();
     }
 
     /** Whether this replica holds the subscription. */
@@ -211,6 +246,8 @@ public class StreamSync {
                 .description("Re-handshakes and restarts of the Streaming API client").register(r);
         io.micrometer.core.instrument.Gauge.builder("polaris.salesforce.stream.heals", heals, AtomicLong::get)
                 .description("Gaps healed by a query (expired replay ids, GAP_OVERFLOW)").register(r);
+        io.micrometer.core.instrument.Gauge.builder("polaris.salesforce.stream.leases.lost", leasesLost, AtomicLong::get)
+                .description("Times this replica lost the subscription's lease (its database connection) and let go").register(r);
     }
 
     private void subscribe() {
@@ -436,9 +473,11 @@ public class StreamSync {
         Open o = open.get(t.kind().id());
         if (o == null) {
             String sourceRef = "Salesforce Streaming API (Change Data Capture), " + t.kind().noun() + " read back by id";
-            RunPublisher.OpenRun run = publisher.open(new RunRequest(t.kind(), sourceRef, "stream since "
+            // one transactional id per kind for the whole cluster: the next holder of the lease fences a
+            // holder that died mid-batch, aborting its open transaction at once instead of after its timeout
+            RunPublisher.OpenRun run = publisher.openAs(new RunRequest(t.kind(), sourceRef, "stream since "
                     + Instant.now(), null, TRIGGER, RunMode.COMMIT, null), ObjectSync.header(t.kind(), t.queries()),
-                    "stream-" + t.kind().step());
+                    config.stream().transactionalId() + "-" + t.kind().step());
             o = new Open(run, Instant.now());
             open.put(t.kind().id(), o);
             LOG.infof("%s: stream run %s opened", t.kind().id(), run.runId());
@@ -506,7 +545,7 @@ public class StreamSync {
 
     /** After a failed batch: the events after the stored replay ids are delivered again by a new subscription. */
     private synchronized void restartSubscription() {
-        if (!running) {
+        if (!running || lease == null) {
             return;
         }
         StreamSubscriber s = subscriber;

@@ -63,6 +63,12 @@ public interface SyncLedger {
     interface Lease extends AutoCloseable {
         @Override
         void close();
+
+        /**
+         * Whether it is still held: false once its connection is gone (a database restart, a network
+         * cut), after which another replica may hold it.
+         */
+        boolean held();
     }
 
     /**

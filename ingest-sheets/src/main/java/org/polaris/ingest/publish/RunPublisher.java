@@ -267,6 +267,15 @@ public class RunPublisher {
         return new OpenRun(request, header, config.transactionalId() + "-open-" + name);
     }
 
+    /**
+     * As {@link #open}, with a transactional id of the caller's, not this instance's: for a source one
+     * instance of a cluster writes at a time (a stream, under a lease), so the next writer fences the
+     * last one whichever instance it ran on.
+     */
+    public OpenRun openAs(RunRequest request, List<String> header, String transactionalId) {
+        return new OpenRun(request, header, transactionalId);
+    }
+
     /** A run open for appends; not thread-safe: one writer at a time. */
     public final class OpenRun implements AutoCloseable {
         private final RunRequest request;

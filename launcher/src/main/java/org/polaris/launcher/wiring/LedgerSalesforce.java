@@ -87,7 +87,17 @@ public class LedgerSalesforce implements SyncLedger {
                     if (rs.next() && rs.getBoolean(1)) {
                         Connection held = c;
                         c = null;
-                        return Optional.of(() -> unlock(held, job));
+                        return Optional.of(new Lease() {
+                            @Override
+                            public void close() {
+                                unlock(held, job);
+                            }
+
+                            @Override
+                            public boolean held() {
+                                return stillHeld(held, job);
+                            }
+                        });
                     }
                 }
             }
@@ -96,6 +106,20 @@ public class LedgerSalesforce implements SyncLedger {
             throw new IllegalStateException("taking the " + job + " lock failed (SQL state " + e.getSQLState() + ")");
         } finally {
             closeQuietly(c);
+        }
+    }
+
+    /** The lock is held while its connection answers and PostgreSQL lists it for that connection's backend. */
+    private static boolean stillHeld(Connection c, String job) {
+        try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from pg_locks where locktype = 'advisory' "
+                + "and granted and pid = pg_backend_pid() and objid = hashtext(?)::oid)")) {
+            ps.setQueryTimeout(5);
+            ps.setString(1, job);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            return false;
         }
     }
 

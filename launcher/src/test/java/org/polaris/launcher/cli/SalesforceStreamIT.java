@@ -206,6 +206,18 @@ class SalesforceStreamIT {
         sf.change("Contact", teachers.get(50), Map.of("Department", mark));
         await().atMost(Duration.ofSeconds(20)).until(() -> scalar("select count(*) from teacher where department = '"
                 + mark + "'") == 1);
+
+        // the lease's connection is cut (a database restart, a network cut): the holder notices, lets go, and,
+        // nobody else holding it, takes it again and resumes; it never subscribes without holding it
+        long lost = stream.leasesLost();
+        assertThat(scalar("select count(pg_terminate_backend(pid)) from pg_locks where locktype = 'advisory' and granted "
+                + "and objid = hashtext('" + StreamSync.LEASE + "')::oid")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.leasesLost() == lost + 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.leader() && connected(CONTACTS));
+        String again = MARK + " after the lease was lost";
+        sf.change("Contact", teachers.get(51), Map.of("Department", again));
+        await().atMost(Duration.ofSeconds(20)).until(() -> scalar("select count(*) from teacher where department = '"
+                + again + "'") == 1);
         stream.stop();
         assertThat(stream.leader()).isFalse();
     }

@@ -341,6 +341,18 @@ public final class Upsert<V> {
             return this;
         }
 
+        /**
+         * Never overwrites a newer version: an existing row is updated only when the record's {@code column}
+         * (a version, such as Salesforce's SystemModstamp) is not older than the row's. A record that took
+         * longer to arrive than a newer read of it (a stream's read-backs of one record travelling through
+         * two instances, a batch sync meeting the stream) is skipped. A row or a record without one is
+         * updated as before.
+         */
+        public Builder<V> newerOnly(String column) {
+            return updateOnlyIf("(" + alias + "." + column + " is null or excluded." + column + " is null or excluded."
+                    + column + " >= " + alias + "." + column + ")");
+        }
+
         /** A condition an existing row must meet to be updated (else it is left as it is, and reported skipped). */
         public Builder<V> updateOnlyIf(String condition) {
             conditions.add(condition);

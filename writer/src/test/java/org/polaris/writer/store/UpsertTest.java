@@ -50,6 +50,21 @@ class UpsertTest {
     }
 
     @Test
+    void aNewerOnlyRowIsUpdatedOnlyByARecordThatIsNotOlder() {
+        Upsert<Map<String, Object>> versioned = Upsert.<Map<String, Object>>into("thing", "t")
+                .key("id", "text", m -> m.get("id"))
+                .value("name", "text", m -> m.get("name"))
+                .carried("system_modstamp", "timestamptz", m -> m.get("modstamp"))
+                .newerOnly("system_modstamp")
+                .build();
+        assertThat(versioned.upsertSql()).endsWith("""
+                where (t.name)
+                    is distinct from (excluded.name)
+                  and (t.system_modstamp is null or excluded.system_modstamp is null or excluded.system_modstamp >= t.system_modstamp)
+                returning t.id, (t.xmax = 0) as inserted""");
+    }
+
+    @Test
     void aDeleteIsByKey() {
         assertThat(WIDGET.deleteSql()).isEqualTo("delete from widget as w using unnest(?::text[]) as u(widget_id) "
                 + "where w.widget_id = u.widget_id returning w.widget_id");

@@ -31,6 +31,7 @@ public class SfAffiliationStore extends ChildOfParents<NormalizedSfAffiliation> 
             .derived("organization_id", "(select o.id from organization o where o.salesforce_id = "
                     + "u.organization_salesforce_id)", "excluded.organization_id")
             .carried("system_modstamp", "timestamptz", a -> Timestamps.of(a.getSystemModstamp()))
+            .newerOnly("system_modstamp")
             .carried("last_run_id", "uuid", NormalizedSfAffiliation::getRunId)
             .onUpdate("updated_at = now()")
             .build();

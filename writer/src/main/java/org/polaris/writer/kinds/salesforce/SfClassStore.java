@@ -28,6 +28,7 @@ public class SfClassStore extends ChildOfParents<NormalizedSfClass> {
             .derived("teacher_id", "(select t.id from teacher t where t.salesforce_id = u.teacher_salesforce_id)",
                     "excluded.teacher_id")
             .carried("system_modstamp", "timestamptz", k -> Timestamps.of(k.getSystemModstamp()))
+            .newerOnly("system_modstamp")
             .carried("last_run_id", "uuid", NormalizedSfClass::getRunId)
             .onUpdate("updated_at = now()")
             .build();

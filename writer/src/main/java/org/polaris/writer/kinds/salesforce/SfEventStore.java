@@ -46,6 +46,7 @@ public class SfEventStore extends SalesforceStore<NormalizedSfEvent> {
             .value("deleted", "boolean", NormalizedSfEvent::getDeleted)
             .insertOnly("natural_key", "'sf:' || u.salesforce_id")
             .carried("system_modstamp", "timestamptz", e -> Timestamps.of(e.getSystemModstamp()))
+            .newerOnly("system_modstamp")
             .carried("last_run_id", "uuid", NormalizedSfEvent::getRunId)
             .onUpdate("updated_at = now()")
             .build();

@@ -82,6 +82,7 @@ public class SfHistoryStore extends ChildOfParents<NormalizedSfHistory> {
             .derived("event_id", "(select e.id from event e where e.salesforce_id = u.related_salesforce_id)",
                     "excluded.event_id")
             .carried("system_modstamp", "timestamptz", h -> Timestamps.of(h.getSystemModstamp()))
+            .newerOnly("system_modstamp")
             .carried("last_run_id", "uuid", NormalizedSfHistory::getRunId)
             .onUpdate("updated_at = now()")
             .build();

@@ -23,6 +23,7 @@ public class SfOrganizationStore extends SalesforceStore<NormalizedSfOrganizatio
             .value("website", "text", NormalizedSfOrganization::getWebsite)
             .value("deleted", "boolean", NormalizedSfOrganization::getDeleted)
             .carried("system_modstamp", "timestamptz", o -> Timestamps.of(o.getSystemModstamp()))
+            .newerOnly("system_modstamp")
             .carried("last_run_id", "uuid", NormalizedSfOrganization::getRunId)
             .onUpdate("updated_at = now()")
             .build();

@@ -57,6 +57,7 @@ public class SfParticipationStore extends ChildOfParents<NormalizedSfParticipati
             .derived("student_id", "(select s.id from student s where s.salesforce_individual_id = "
                     + "u.contact_salesforce_id and u.participant_type = 'Student')", "excluded.student_id")
             .carried("system_modstamp", "timestamptz", p -> Timestamps.of(p.getSystemModstamp()))
+            .newerOnly("system_modstamp")
             .carried("last_run_id", "uuid", NormalizedSfParticipation::getRunId)
             .onUpdate("updated_at = now()")
             .build();

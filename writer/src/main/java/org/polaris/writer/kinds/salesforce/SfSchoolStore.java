@@ -27,6 +27,7 @@ public class SfSchoolStore extends SalesforceStore<NormalizedSfSchool> {
             .value("billing_postal_code", "text", NormalizedSfSchool::getBillingPostalCode)
             .value("deleted", "boolean", NormalizedSfSchool::getDeleted)
             .carried("system_modstamp", "timestamptz", s -> Timestamps.of(s.getSystemModstamp()))
+            .newerOnly("system_modstamp")
             .carried("last_run_id", "uuid", NormalizedSfSchool::getRunId)
             .onUpdate("updated_at = now()")
             .build();
@@ -42,6 +43,7 @@ public class SfSchoolStore extends SalesforceStore<NormalizedSfSchool> {
             .value("billing_postal_code", "text", NormalizedSfSchool::getBillingPostalCode)
             .value("deleted", "boolean", NormalizedSfSchool::getDeleted)
             .carried("system_modstamp", "timestamptz", s -> Timestamps.of(s.getSystemModstamp()))
+            .newerOnly("system_modstamp")
             .carried("last_run_id", "uuid", NormalizedSfSchool::getRunId)
             .onUpdate("updated_at = now()")
             .build();

@@ -23,6 +23,7 @@ public class SfStudentStore extends SalesforceStore<NormalizedSfStudent> {
             .value("school_salesforce_id", "text", NormalizedSfStudent::getSchoolSalesforceId)
             .value("deleted", "boolean", NormalizedSfStudent::getDeleted)
             .carried("system_modstamp", "timestamptz", s -> Timestamps.of(s.getSystemModstamp()))
+            .newerOnly("system_modstamp")
             .carried("last_run_id", "uuid", NormalizedSfStudent::getRunId)
             .onUpdate("updated_at = now()")
             .build();

@@ -32,6 +32,7 @@ public class SfTeacherStore extends SalesforceStore<NormalizedSfTeacher> {
             .value("school_salesforce_id", "text", NormalizedSfTeacher::getSchoolSalesforceId)
             .value("deleted", "boolean", NormalizedSfTeacher::getDeleted)
             .carried("system_modstamp", "timestamptz", t -> Timestamps.of(t.getSystemModstamp()))
+            .newerOnly("system_modstamp")
             .carried("last_run_id", "uuid", NormalizedSfTeacher::getRunId)
             .onUpdate("updated_at = now()")
             .build();

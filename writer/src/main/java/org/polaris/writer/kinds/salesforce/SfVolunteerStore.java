@@ -57,6 +57,7 @@ public class SfVolunteerStore extends SalesforceStore<NormalizedSfVolunteer> {
             .value("details", "text", SfVolunteerStore::details)
             .value("deleted", "boolean", NormalizedSfVolunteer::getDeleted)
             .carried("system_modstamp", "timestamptz", v -> Timestamps.of(v.getSystemModstamp()))
+            .newerOnly("system_modstamp")
             .carried("last_run_id", "uuid", NormalizedSfVolunteer::getRunId)
             .onUpdate("updated_at = now()")
             .build();
