@@ -47,6 +47,9 @@ public class MatcherStreams {
         // under load, fetch in large chunks; idle, wait at most 50 ms for them
         props.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), 65536);
         props.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), 50);
+        // and send in large batches, as every other producer of the pipeline (TopicSender): the
+        // default 16 KB holds ~50 matched rows, and each batch costs the broker a request
+        props.put(StreamsConfig.producerPrefix("batch.size"), 256 * 1024);
         // a record that cannot be decoded (corrupt, or written by a newer schema), or that the topology
         // fails on, is dead-lettered as an invalid row of its run, instead of failing the thread on it
         // again and again (the writer records it, so the run completes)

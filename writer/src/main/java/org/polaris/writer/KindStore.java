@@ -41,6 +41,14 @@ public interface KindStore<V extends SpecificRecord> {
         return false;
     }
 
+    /**
+     * The key that keeps a record with every other record touching the same rows when a poll is split
+     * ({@link #independentRows()}); null (the default) when the record's Kafka key is that key.
+     */
+    default String splitKey(V record) {
+        return null;
+    }
+
     /** What a record asks for: a whole record (the default), a partial one, or a delete. */
     default Change<V> change(V record) {
         return Change.upsert(record);

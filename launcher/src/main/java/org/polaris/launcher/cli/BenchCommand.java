@@ -54,6 +54,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--heap", defaultValue = "2g", description = "pipeline JVM heap (default 2g)")
     String heap;
 
+    @Option(names = "--slice", defaultValue = "100000",
+            description = "report the rows/s of each slice of this many rows (default ${DEFAULT-VALUE})")
+    int slice;
+
+    @Option(names = "--profile", paramLabel = "DIR", description = "record the pipeline JVM with JDK Flight Recorder "
+            + "into DIR/pipeline.jfr and print where its CPU went during each timed import, by stage and by library")
+    Path profile;
+
+    @Option(names = "--peers", description = "also run the peers on the same number of rows: the Debezium JDBC sink "
+            + "on Kafka Connect (the peer kit's 03-peer-connect.sh), and print the pipeline's ratio to each")
+    boolean peers;
+
+    @Option(names = "--peers-kit", description = "the peer kit (default $POLARIS_BENCH_PEERS, else ../shared/bench-peers "
+            + "beside the checkout); it is copied to a scratch folder and run there")
+    Path peersKit;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
@@ -70,6 +86,13 @@ final class BenchCommand implements Callable<Integer> {
 
             LocalStack.Settings settings = new LocalStack.Settings(StackOptions.home(), dir.resolve("stack"), port, db,
                     kafkaPort, 0, false, heap);
+            Path recording = null;
+            if (profile != null) {
+                recording = Files.createDirectories(profile).toAbsolutePath().resolve("pipeline.jfr");
+                Files.deleteIfExists(recording);
+                settings = settings.withPipelineJvmOptions(List.of("-XX:StartFlightRecording=filename=" + recording
+                        + ",settings=profile,dumponexit=true"));
+            }
             Timed cold;
             Timed warm;
             long pipelinePeak;
@@ -79,9 +102,9 @@ final class BenchCommand implements Callable<Integer> {
                 importAndWait(api, "events", dir.resolve("events.csv"), err);
                 importAndWait(api, "roster", dir.resolve("roster.csv"), err);
                 err.println("Importing " + rows + " Pathful rows on the fresh stack (every row new)...");
-                cold = timed(api, dir.resolve("pathful.csv"), err);
+                cold = timed(stack, api, dir.resolve("pathful.csv"), err);
                 err.println("Importing the same " + rows + " rows with every status changed (every row an update)...");
-                warm = timed(api, dir.resolve("pathful-changed.csv"), err);
+                warm = timed(stack, api, dir.resolve("pathful-changed.csv"), err);
                 if (cold == null || warm == null) {
                     return 1;
                 }
@@ -91,6 +114,11 @@ final class BenchCommand implements Callable<Integer> {
 
             err.println("Measuring the bare batched JDBC upsert of the same rows...");
             double bareSeconds = bareUpsert(db, data);
+            PeerKit.Results peerResults = null;
+            if (peers) {
+                err.println("Running the Debezium JDBC sink on Kafka Connect on " + rows + " rows (the peer kit)...");
+                peerResults = PeerKit.run(kit(), rows, err);
+            }
 
             double bareRate = rows / bareSeconds;
             out.printf("Polaris benchmark: %,d Pathful rows (%,d events x %,d teachers) against %s, %d cores%n", rows, events,
@@ -100,6 +128,14 @@ final class BenchCommand implements Callable<Integer> {
             warm.print(out, "pipeline, warm stack, every row updated", bareRate);
             out.printf("  %-42s %7.2f s  %,9.0f rows/s%n", "bare batched JDBC upsert (the limit)", bareSeconds, bareRate);
             out.printf("  peak memory (RSS): pipeline JVM %,d MB; Kafka broker JVM %,d MB%n", pipelinePeak / 1024, infraPeak / 1024);
+            if (peerResults != null) {
+                peerResults.print(out, cold.rate(), warm.rate());
+            }
+            if (recording != null) {
+                out.printf("  where the pipeline JVM's CPU went (JFR, %s):%n", recording);
+                StageProfile.read(recording, cold.began(), cold.ended()).print(out, "fresh import");
+                StageProfile.read(recording, warm.began(), warm.ended()).print(out, "warm import");
+            }
             out.flush();
             return 0;
         } finally {
@@ -107,12 +143,30 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** One timed Pathful import: total seconds, of which upload + publish, and the run's counts. */
-    record Timed(double seconds, double uploadSeconds, Map<String, Object> run) {
+    /** One timed Pathful import: total seconds, of which upload + publish, the run's counts, and its slices' rows/s. */
+    record Timed(double seconds, double uploadSeconds, Map<String, Object> run, List<Double> slices, int slice,
+            Map<String, Double> cpu, java.time.Instant began, java.time.Instant ended) {
+        double rate() {
+            return ((Number) run.get("processed")).doubleValue() / seconds;
+        }
+
         void print(java.io.PrintWriter out, String label, double bareRate) {
-            double rate = ((Number) run.get("processed")).doubleValue() / seconds;
+            double rate = rate();
             out.printf("  %-42s %7.2f s  %,9.0f rows/s  (%.2f of the limit; upload+publish %.2f s)%n", label + ":",
                     seconds, rate, rate / bareRate, uploadSeconds);
+            StringBuilder spent = new StringBuilder();
+            cpu.forEach((process, seconds) -> spent.append(spent.length() == 0 ? "" : ", ")
+                    .append(String.format("%s %.1f", process, seconds)));
+            out.printf("    CPU seconds: %s (of %.1f on %d cores)%n", spent, seconds * Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors());
+            if (slices.size() > 1) {
+                double min = slices.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+                double max = slices.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+                StringBuilder line = new StringBuilder();
+                slices.forEach(r -> line.append(line.length() == 0 ? "" : " ").append(String.format("%,.0f", r)));
+                out.printf("    rows/s of each %,d-row slice after the upload: %s (max/min %.2f)%n", slice, line,
+                        min == 0 ? 0 : max / min);
+            }
             out.printf("    run %s: processed %s = created %s + updated %s + skipped %s + unmatched %s/%s + invalid %s (%s)%n",
                     run.get("runId"), run.get("processed"), run.get("created"), run.get("updated"), run.get("skipped"),
                     run.get("unmatchedTeacher"), run.get("unmatchedEvent"), run.get("invalid"),
@@ -120,17 +174,30 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static Timed timed(ApiClient api, Path file, java.io.PrintWriter err) throws Exception {
+    private Timed timed(LocalStack stack, ApiClient api, Path file, java.io.PrintWriter err) throws Exception {
+        Map<String, Double> before = CpuSeconds.snapshot(stack.pipelinePid(), stack.infraPids());
+        java.time.Instant began = java.time.Instant.now();
         long t0 = System.nanoTime();
         Map<String, Object> receipt = api.upload("pathful", file, Map.of("academicYear", BenchData.YEAR));
-        double upload = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> run = RunWaiter.await(api, receipt.get("runId").toString(), Duration.ofMinutes(30), err);
+        long uploaded = System.nanoTime();
+        Slices slices = new Slices(uploaded, slice);
+        Map<String, Object> run = RunWaiter.await(api, receipt.get("runId").toString(), Duration.ofMinutes(30), err,
+                Duration.ofMillis(100), slices::seen);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Double> cpu = CpuSeconds.spent(before, CpuSeconds.snapshot(stack.pipelinePid(), stack.infraPids()));
         if (run == null || !"COMPLETED".equals(run.get("status"))) {
             err.println("polaris: the benchmark run did not complete: " + run);
             return null;
         }
-        return new Timed(seconds, upload, run);
+        return new Timed(seconds, (uploaded - t0) / 1e9, run, slices.rates(), slice, cpu, began, java.time.Instant.now());
+    }
+
+    private Path kit() {
+        if (peersKit != null) {
+            return peersKit;
+        }
+        String env = System.getenv("POLARIS_BENCH_PEERS");
+        return env != null && !env.isBlank() ? Path.of(env) : StackOptions.home().resolve("../shared/bench-peers").normalize();
     }
 
     private static void importAndWait(ApiClient api, String kind, Path file, java.io.PrintWriter err) throws Exception {

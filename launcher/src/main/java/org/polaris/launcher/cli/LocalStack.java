@@ -29,15 +29,22 @@ final class LocalStack implements AutoCloseable {
      * @param ephemeral the embedded database is deleted when the stack stops (a demo's)
      */
     record Settings(Path home, Path dataDir, int httpPort, String db, int kafkaPort, int postgresPort,
-            boolean pipelineLogsToConsole, String heap, boolean ephemeral) {
+            boolean pipelineLogsToConsole, String heap, boolean ephemeral, List<String> pipelineJvmOptions) {
 
         Settings(Path home, Path dataDir, int httpPort, String db, int kafkaPort, int postgresPort,
                 boolean pipelineLogsToConsole, String heap) {
-            this(home, dataDir, httpPort, db, kafkaPort, postgresPort, pipelineLogsToConsole, heap, false);
+            this(home, dataDir, httpPort, db, kafkaPort, postgresPort, pipelineLogsToConsole, heap, false, List.of());
         }
 
         Settings asEphemeral() {
-            return new Settings(home, dataDir, httpPort, db, kafkaPort, postgresPort, pipelineLogsToConsole, heap, true);
+            return new Settings(home, dataDir, httpPort, db, kafkaPort, postgresPort, pipelineLogsToConsole, heap, true,
+                    pipelineJvmOptions);
+        }
+
+        /** With more options for the pipeline JVM (a benchmark's flight recording). */
+        Settings withPipelineJvmOptions(List<String> options) {
+            return new Settings(home, dataDir, httpPort, db, kafkaPort, postgresPort, pipelineLogsToConsole, heap, ephemeral,
+                    List.copyOf(options));
         }
     }
 
@@ -276,6 +283,7 @@ final class LocalStack implements AutoCloseable {
         } else {
             cmd.add("-XX:TieredStopAtLevel=1");
         }
+        cmd.addAll(settings.pipelineJvmOptions());
         cmd.addAll(restartFast());
         cmd.addAll(List.of("-Dquarkus.config.locations=" + securityFile().toUri(),
                 "-Dquarkus.http.port=" + settings.httpPort(),

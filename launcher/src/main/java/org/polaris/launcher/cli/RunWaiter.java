@@ -20,9 +20,20 @@ final class RunWaiter {
     private RunWaiter() {
     }
 
+    /** What a poll saw: when (System.nanoTime) and how many rows the run had processed. */
+    interface Progress {
+        void seen(long nanos, int processed);
+    }
+
     /** The run once final, or null when the timeout passed first. */
     static Map<String, Object> await(ApiClient api, String runId, Duration timeout, PrintWriter progress)
             throws IOException, InterruptedException {
+        return await(api, runId, timeout, progress, POLL, (nanos, processed) -> { });
+    }
+
+    /** As {@link #await(ApiClient, String, Duration, PrintWriter)}, polling every {@code poll} and telling {@code seen}. */
+    static Map<String, Object> await(ApiClient api, String runId, Duration timeout, PrintWriter progress, Duration poll,
+            Progress seen) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean tty = System.console() != null;
         long begin = System.nanoTime();
@@ -54,6 +65,9 @@ final class RunWaiter {
                         + e.getClass().getSimpleName() + "); trying again until the timeout");
                 run = null;
             }
+            if (run != null) {
+                seen.seen(System.nanoTime(), Reports.num(run, "processed"));
+            }
             if (run != null && !WAITING.contains(String.valueOf(run.get("status")))) {
                 if (tty && lastProcessed >= 0) {
                     progress.print("\r\033[K");
@@ -80,7 +94,7 @@ final class RunWaiter {
                 lastProcessed = processed;
                 lastPrint = now;
             }
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(poll.toMillis());
         }
         return null;
     }

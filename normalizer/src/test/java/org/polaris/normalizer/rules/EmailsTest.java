@@ -2,6 +2,9 @@ package org.polaris.normalizer.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -80,5 +83,57 @@ class EmailsTest {
     void domainLabelIsLimitedTo63Characters() {
         assertThat(Emails.normalize("ana@" + "k".repeat(63) + ".org")).isPresent();
         assertThat(Emails.normalize("ana@" + "k".repeat(64) + ".org")).isEmpty();
+    }
+
+    /** The rules as regular expressions (what the scan replaced): the oracle for the next test. */
+    private static boolean byPatterns(String email) {
+        Pattern local = Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+        Pattern label = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+        Pattern tld = Pattern.compile("[a-z]{2,63}");
+        int at = email.indexOf('@');
+        if (email.length() > 254 || at <= 0 || at != email.lastIndexOf('@') || at == email.length() - 1 || at > 64
+                || !local.matcher(email.substring(0, at)).matches()) {
+            return false;
+        }
+        String[] labels = email.substring(at + 1).split("\\.", -1);
+        if (labels.length < 2) {
+            return false;
+        }
+        for (String l : labels) {
+            if (!label.matcher(l).matches()) {
+                return false;
+            }
+        }
+        return tld.matcher(labels[labels.length - 1]).matches();
+    }
+
+    @Test
+    void theScanAgreesWithThePatternsOnRandomAddresses() {
+        Random random = new Random(42);
+        int valid = 0;
+        for (int n = 0; n < 200_000; n++) {
+            // a local part, usually one '@', then up to four labels: each piece drawn from characters
+            // that are allowed somewhere, and a few that are never allowed
+            StringBuilder b = new StringBuilder(piece(random, "ab9._+!-", 5));
+            b.append(random.nextInt(10) == 0 ? "" : random.nextInt(10) == 0 ? "@@" : "@");
+            int labels = random.nextInt(5);
+            for (int i = 0; i < labels; i++) {
+                b.append(i == 0 ? "" : ".").append(piece(random, random.nextInt(20) == 0 ? "a9-_é " : "abz09-", 4));
+            }
+            String email = b.toString();
+            boolean expected = byPatterns(email);
+            assertThat(Emails.isValid(email)).as(email).isEqualTo(expected);
+            valid += expected ? 1 : 0;
+        }
+        assertThat(valid).as("the sample holds valid addresses too").isGreaterThan(1_000);
+    }
+
+    private static String piece(Random random, String alphabet, int maxLength) {
+        StringBuilder b = new StringBuilder();
+        int length = random.nextInt(maxLength + 1);
+        for (int i = 0; i < length; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,6 +84,22 @@ public class AttendanceStore implements KindStore<AttendanceMatch> {
         return AttendanceMatch.class;
     }
 
+    /**
+     * A row writes its own participation (event, email) and its claim on that key: split by that key,
+     * the rows of one participation, and with them the run's first-row rule, stay in one transaction,
+     * in order. The run's counters are shared, written at the end of each transaction.
+     */
+    @Override
+    public boolean independentRows() {
+        return true;
+    }
+
+    /** The key of the row the upsert writes (event row, email), not the Kafka key it is derived from (Pathful's EventId, email). */
+    @Override
+    public String splitKey(AttendanceMatch m) {
+        return m.getEvent() == null ? null : EVENT_TEACHER.keyOf(m);
+    }
+
     @Override
     public RowRef row(AttendanceMatch m) {
         NormalizedAttendance a = m.getAttendance();
@@ -97,20 +114,27 @@ public class AttendanceStore implements KindStore<AttendanceMatch> {
     @Override
     public List<Outcome> write(Connection c, List<Change<AttendanceMatch>> changes, Effects effects) throws SQLException {
         List<Outcome> outcomes = new ArrayList<>(changes.size());
-        for (List<Change<AttendanceMatch>> wave : Waves.of(changes, ch -> EVENT_TEACHER.keyOf(ch.record()))) {
-            List<AttendanceMatch> rows = wave.stream().map(Change::record).toList();
+        // each row's key, built once: waves, the upsert's answer and the outcomes all look it up
+        Map<AttendanceMatch, String> keys = new IdentityHashMap<>(changes.size() * 2);
+        changes.forEach(ch -> keys.put(ch.record(), EVENT_TEACHER.keyOf(ch.record())));
+        for (List<Change<AttendanceMatch>> wave : Waves.of(changes, ch -> keys.get(ch.record()))) {
+            List<AttendanceMatch> rows = new ArrayList<>(wave.size());
+            wave.forEach(ch -> rows.add(ch.record()));
             Map<String, OutcomeKind> changed = EVENT_TEACHER.upsert(c, rows);
             // rows that changed nothing: a repeat of an earlier row of the run, or a first row equal to what is stored
-            List<AttendanceMatch> unchanged = rows.stream().filter(m -> !changed.containsKey(EVENT_TEACHER.keyOf(m))).toList();
+            List<AttendanceMatch> unchanged = changed.size() == rows.size() ? List.of()
+                    : rows.stream().filter(m -> !changed.containsKey(keys.get(m))).toList();
             Map<String, Integer> firstRows = firstRows(c, unchanged);
             List<AttendanceMatch> claims = new ArrayList<>();
             for (AttendanceMatch m : rows) {
                 NormalizedAttendance a = m.getAttendance();
-                OutcomeKind kind = changed.get(EVENT_TEACHER.keyOf(m));
-                Integer first = firstRows.get(member(m));
+                OutcomeKind kind = changed.get(keys.get(m));
                 if (kind != null) {
                     outcomes.add(Outcome.of(a.getRunId(), a.getRowNumber(), kind, a.getWarnings()));
-                } else if (first != null && first != a.getRowNumber()) {
+                    continue;
+                }
+                Integer first = firstRows.get(member(m));
+                if (first != null && first != a.getRowNumber()) {
                     List<String> warnings = new ArrayList<>(a.getWarnings());
                     warnings.add("duplicate of row " + first + " (same EventId and TeacherEmail): the first is kept");
                     outcomes.add(Outcome.of(a.getRunId(), a.getRowNumber(), OutcomeKind.SKIPPED, warnings));

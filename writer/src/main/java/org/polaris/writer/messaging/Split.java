@@ -11,7 +11,8 @@ import org.polaris.writer.Stores;
 
 /**
  * How a poll is split for concurrent transactions: its rows by their Kafka keys (the natural keys), so
- * every change to one entity stays in one part, in order. Only a poll whose rows are all of one kind
+ * every change to one entity stays in one part, in order (or by the store's own key,
+ * {@link KindStore#splitKey}, where the Kafka key is not the written row's). Only a poll whose rows are all of one kind
  * whose rows are independent ({@link KindStore#independentRows()}) is split, and only into parts of
  * at least {@value #MIN_ROWS} rows: a smaller part costs more in round trips than it saves. The run
  * markers and dead letters go first, in a transaction of their own: a marker locks its run's ledger
@@ -47,7 +48,7 @@ final class Split {
             if (one.rows().isEmpty()) {
                 control.add(p); // a run marker, a dead letter, or nothing to write
             } else {
-                String key = keys.get(i);
+                String key = splitKey(one.rows().get(0), keys.get(i));
                 groups.get(key == null ? 0 : Math.floorMod(key.hashCode(), n)).add(p);
             }
         }
@@ -59,5 +60,11 @@ final class Split {
             }
         }
         return new Parts(first.size() == 0 ? null : first, parts);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String splitKey(Batch.Row row, String kafkaKey) {
+        String own = ((KindStore) row.store()).splitKey(row.record());
+        return own != null ? own : kafkaKey;
     }
 }

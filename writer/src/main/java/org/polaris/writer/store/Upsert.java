@@ -64,6 +64,8 @@ public final class Upsert<V> {
     private final List<String> onUpdate;
     private final List<String[]> extraCompared;
     private final List<String> conditions;
+    private final List<Column<V>> keys;
+    private final List<Column<V>> bound;
     private final String upsertSql;
 
     private Upsert(Builder<V> b) {
@@ -73,6 +75,9 @@ public final class Upsert<V> {
         this.onUpdate = List.copyOf(b.onUpdate);
         this.extraCompared = List.copyOf(b.extraCompared);
         this.conditions = List.copyOf(b.conditions);
+        // kept, not filtered again per call: keyOf runs for every row of every wave
+        this.keys = columns.stream().filter(c -> c.role() == Role.KEY).toList();
+        this.bound = columns.stream().filter(Column::bound).toList();
         if (keys().isEmpty()) {
             throw new IllegalArgumentException(table + ": an upsert needs a key column");
         }
@@ -90,9 +95,12 @@ public final class Upsert<V> {
 
     /** The key of a record as {@link #upsert} reports it: the key columns' values joined by {@code |}. */
     public String keyOf(V row) {
-        StringJoiner key = new StringJoiner("|");
-        for (Column<V> c : keys()) {
-            key.add(String.valueOf(c.value().apply(row)));
+        if (keys.size() == 1) {
+            return String.valueOf(keys.get(0).value().apply(row));
+        }
+        StringBuilder key = new StringBuilder(48);
+        for (int i = 0; i < keys.size(); i++) {
+            key.append(i == 0 ? "" : "|").append(keys.get(i).value().apply(row));
         }
         return key.toString();
     }
@@ -236,11 +244,11 @@ public final class Upsert<V> {
     }
 
     private List<Column<V>> keys() {
-        return columns.stream().filter(c -> c.role() == Role.KEY).toList();
+        return keys;
     }
 
     private List<Column<V>> bound() {
-        return columns.stream().filter(Column::bound).toList();
+        return bound;
     }
 
     private static <V> String unnest(List<Column<V>> bound) {
@@ -283,9 +291,12 @@ public final class Upsert<V> {
     }
 
     private static String key(ResultSet rs, int keys) throws SQLException {
-        StringJoiner key = new StringJoiner("|");
+        if (keys == 1) {
+            return String.valueOf(rs.getString(1)); // as keyOf: "null" for null
+        }
+        StringBuilder key = new StringBuilder(48);
         for (int i = 1; i <= keys; i++) {
-            key.add(rs.getString(i));
+            key.append(i == 1 ? "" : "|").append(rs.getString(i));
         }
         return key.toString();
     }

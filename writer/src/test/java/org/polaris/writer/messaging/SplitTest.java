@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.polaris.schemas.avro.AttendanceMatch;
 import org.polaris.schemas.avro.AttendanceStatus;
+import org.polaris.schemas.avro.EventSession;
 import org.polaris.schemas.avro.NormalizedAttendance;
 import org.polaris.schemas.avro.NormalizedSfOrganization;
 import org.polaris.schemas.avro.RunEnded;
@@ -30,11 +31,19 @@ class SplitTest {
 
     /** A Pathful row as the writer takes it: matched attendance (a kind whose rows build on each other). */
     private static AttendanceMatch attendance(int row) {
+        return attendance(row, "S-" + row, row, "t" + row + "@school.org");
+    }
+
+    /** A matched Pathful row: Pathful's EventId, the event row it matched, the teacher's email. */
+    private static AttendanceMatch attendance(int row, String eventId, long eventDbId, String email) {
         return AttendanceMatch.newBuilder().setAttendance(NormalizedAttendance.newBuilder().setRunId(RUN)
-                .setRowNumber(row).setAcademicYear("2026-27").setSessionId("S-" + row).setEventId("S-" + row)
-                .setTeacherEmail("t" + row + "@school.org").setSessionStart(1_795_000_000_000L)
+                .setRowNumber(row).setAcademicYear("2026-27").setSessionId(eventId).setEventId(eventId)
+                .setTeacherEmail(email).setSessionStart(1_795_000_000_000L)
                 .setSessionDate("2026-11-28").setSessionZone("America/Chicago").setStatus(AttendanceStatus.ATTENDED)
-                .build()).build();
+                .build())
+                .setEvent(EventSession.newBuilder().setSessionId(eventId).setEventDbId(eventDbId).setTitle("Session")
+                        .setStart(1_795_000_000_000L).build())
+                .build();
     }
 
     private static RunEnded end() {
@@ -108,16 +117,33 @@ class SplitTest {
     }
 
     @Test
-    void kindsThatBuildOnEachOtherAndMixedPollsAreOneTransaction() {
+    void pathfulRowsAreSplitByTheRowTheyWriteNotByTheirKafkaKey() {
         List<Object> payloads = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (int i = 2; i < 1002; i++) {
             payloads.add(attendance(i));
-            keys.add("S-" + i);
+            keys.add("S-" + i + "|t" + i + "@school.org");
         }
+        // two rows of one participation (event row 7, one email) under two Pathful EventIds: their
+        // Kafka keys differ, the row they write does not, so they stay in one part, in order
+        payloads.add(attendance(2000, "S-A", 7, "same@school.org"));
+        keys.add("S-A|same@school.org");
+        payloads.add(attendance(2001, "S-B", 7, "same@school.org"));
+        keys.add("S-B|same@school.org");
         Batch attendanceOnly = Batch.of(payloads, STORES);
-        assertThat(Split.byKey(attendanceOnly, payloads, keys, STORES, 2).parts()).containsExactly(attendanceOnly);
+        Split.Parts parts = Split.byKey(attendanceOnly, payloads, keys, STORES, 2);
 
+        assertThat(parts.parts()).hasSize(2);
+        assertThat(parts.parts().stream().mapToInt(b -> b.rows().size()).sum()).isEqualTo(1002);
+        Batch withBoth = parts.parts().stream()
+                .filter(b -> b.rows().stream().anyMatch(r -> r.ref().rowNumber() == 2000)).findFirst().orElseThrow();
+        List<Integer> inPart = withBoth.rows().stream().map(r -> r.ref().rowNumber()).toList();
+        assertThat(inPart).contains(2000, 2001);
+        assertThat(inPart.indexOf(2000)).isLessThan(inPart.indexOf(2001));
+    }
+
+    @Test
+    void mixedPollsAreOneTransaction() {
         Poll p = orgs(1000, false);
         p.payloads().add(attendance(5000));
         p.keys().add("S-5000");
