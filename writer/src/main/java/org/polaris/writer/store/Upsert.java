@@ -1,6 +1,5 @@
 package org.polaris.writer.store;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,8 +54,6 @@ public final class Upsert<V> {
             return value != null;
         }
     }
-
-    private static final Set<String> TYPED = Set.of("bigint", "integer", "boolean", "double precision");
 
     private final String table;
     private final String alias;
@@ -273,20 +270,36 @@ public final class Upsert<V> {
         return j.toString();
     }
 
+    /**
+     * Binds one typed Java array per column. pgjdbc sends String[], Long[], Integer[], Boolean[] and
+     * Double[] parameters in PostgreSQL's binary array format: no text to escape on this side, no array
+     * literal to parse on the server's (measured: {@code createArrayOf}'s escaping of every element was
+     * a fifth of the writer's CPU in the benchmark). Everything that is not a number or a boolean goes as
+     * text, cast by the statement (uuid, timestamptz, date), as the driver would send it anyway.
+     */
     private static <V> void bind(Connection c, PreparedStatement ps, List<V> wave, List<Column<V>> bound)
             throws SQLException {
         int i = 1;
+        int n = wave.size();
         for (Column<V> col : bound) {
-            // numbers and booleans go as typed arrays; everything else as text, cast by the statement
-            // (uuid, timestamptz, date), as the driver would send them anyway
-            boolean typed = TYPED.contains(col.sqlType());
-            Object[] values = new Object[wave.size()];
-            for (int r = 0; r < values.length; r++) {
+            Object[] values = switch (col.sqlType()) {
+                case "bigint" -> new Long[n];
+                case "integer" -> new Integer[n];
+                case "boolean" -> new Boolean[n];
+                case "double precision" -> new Double[n];
+                default -> new String[n];
+            };
+            for (int r = 0; r < n; r++) {
                 Object v = col.value().apply(wave.get(r));
-                values[r] = v == null || typed ? v : v.toString();
+                values[r] = v == null ? null : switch (col.sqlType()) {
+                    case "bigint" -> ((Number) v).longValue();
+                    case "integer" -> ((Number) v).intValue();
+                    case "boolean" -> (Boolean) v;
+                    case "double precision" -> ((Number) v).doubleValue();
+                    default -> v.toString();
+                };
             }
-            Array array = c.createArrayOf(typed ? col.sqlType() : "text", values);
-            ps.setArray(i++, array);
+            ps.setObject(i++, values);
         }
     }
 
