@@ -143,6 +143,31 @@ class MatcherTopologyTest {
     }
 
     @Test
+    void changesToEntriesAlreadyLookedUpReachTheRowsThatFollow() {
+        roster.pipeInput(YEAR + "|ana@k12.org", teacher("ana@k12.org", 41L), T0);
+        events.pipeInput("PS-1", event("PS-1", 7L), T0);
+        rows.pipeInput(YEAR + "|ana@k12.org", row(2, "PS-1", "ana@k12.org"), T0.plusSeconds(1));
+        // the entry and the event were looked up (and kept decoded); then both change
+        roster.pipeInput(YEAR + "|ana@k12.org", teacher("ana@k12.org", 42L), T0.plusSeconds(2));
+        events.pipeInput("PS-1", event("PS-1", 8L), T0.plusSeconds(2));
+        rows.pipeInput(YEAR + "|ana@k12.org", row(3, "PS-1", "ana@k12.org"), T0.plusSeconds(3));
+        // then the entry is deactivated, then removed
+        roster.pipeInput(YEAR + "|ana@k12.org", RosterEntry.newBuilder(teacher("ana@k12.org", 42L)).setActive(false)
+                .build(), T0.plusSeconds(4));
+        rows.pipeInput(YEAR + "|ana@k12.org", row(4, "PS-1", "ana@k12.org"), T0.plusSeconds(5));
+        roster.pipeInput(YEAR + "|ana@k12.org", null, T0.plusSeconds(6));
+        rows.pipeInput(YEAR + "|ana@k12.org", row(5, "PS-1", "ana@k12.org"), T0.plusSeconds(7));
+
+        var out = matched.readValuesToList();
+        assertThat(out).extracting(m -> m.getRoster().getTeacherProgressId()).containsExactly(41L, 42L);
+        assertThat(out).extracting(m -> m.getEvent().getEventDbId()).containsExactly(7L, 8L);
+        var unknown = unmatched.readValuesToList();
+        assertThat(unknown).extracting(u -> u.getAttendance().getRowNumber()).containsExactly(4, 5);
+        assertThat(unknown.get(0).getDetail()).contains("is deactivated");
+        assertThat(unknown.get(1).getDetail()).startsWith("teacher email not in the 2024-2025 roster");
+    }
+
+    @Test
     void aTeacherWhoseRosterEntryIsDeactivatedIsUnmatchedSayingSo() {
         roster.pipeInput(YEAR + "|ana@k12.org", RosterEntry.newBuilder(teacher("ana@k12.org", 41L)).setActive(false)
                 .build(), T0);
