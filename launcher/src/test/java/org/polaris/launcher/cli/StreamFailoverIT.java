@@ -9,8 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.polaris.launcher.it.TestBroker;
-import org.polaris.launcher.it.TestDatabase;
 import org.polaris.salesforce.peer.FakeSalesforce;
 import org.polaris.salesforce.peer.GeneratedOrg;
 import org.polaris.salesforce.peer.Org;
@@ -37,9 +35,7 @@ class StreamFailoverIT {
         GeneratedOrg.fill(org, 2_000, 11);
         List<String> teachers = StreamPipelines.teachers(org);
         try (FakeSalesforce sf = FakeSalesforce.start(org)) {
-            StreamPipelines pipelines = new StreamPipelines(TestBroker.bootstrapServers(),
-                    TestDatabase.fresh("polaris_stream_failover_it"), sf, dir, "stream-failover-it",
-                    "stream-failover-" + System.nanoTime(), "stream-failover-secret-" + System.nanoTime());
+            StreamPipelines pipelines = StreamPipelines.named("stream-failover", sf, dir);
             int portA = StreamPipelines.freePort();
             int portB = StreamPipelines.freePort();
             ApiClient a = pipelines.api(portA);

@@ -9,8 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.polaris.launcher.it.TestBroker;
-import org.polaris.launcher.it.TestDatabase;
 import org.polaris.salesforce.peer.FakeSalesforce;
 import org.polaris.salesforce.peer.GeneratedOrg;
 import org.polaris.salesforce.peer.Org;
@@ -37,9 +35,7 @@ class StreamKillIT {
         GeneratedOrg.fill(org, 2_000, 7);
         List<String> teachers = StreamPipelines.teachers(org);
         try (FakeSalesforce sf = FakeSalesforce.start(org)) {
-            StreamPipelines pipelines = new StreamPipelines(TestBroker.bootstrapServers(),
-                    TestDatabase.fresh("polaris_stream_kill_it"), sf, dir, "stream-kill-it",
-                    "stream-kill-" + System.nanoTime(), "stream-kill-secret-" + System.nanoTime());
+            StreamPipelines pipelines = StreamPipelines.named("stream-kill", sf, dir);
             int port = StreamPipelines.freePort();
             ApiClient api = pipelines.api(port);
             Process pipeline = pipelines.start("local", "first", port);

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.polaris.launcher.it.TestBroker;
 import org.polaris.launcher.it.TestDatabase;
 import org.polaris.salesforce.peer.FakeSalesforce;
 import org.polaris.salesforce.peer.Org;
@@ -51,6 +52,16 @@ final class StreamPipelines {
         this.password = password;
         this.secret = secret;
         sf.acceptClient(CLIENT, secret);
+    }
+
+    /**
+     * The pipelines of the test called {@code name} (e.g. {@code stream-kill}), on the shared test
+     * broker: its own fresh database ({@code polaris_<name>_it}), logs under {@code target/<name>-it/},
+     * and a password and client secret of its own.
+     */
+    static StreamPipelines named(String name, FakeSalesforce sf, Path dir) throws IOException {
+        return new StreamPipelines(TestBroker.bootstrapServers(), TestDatabase.fresh("polaris_" + name.replace('-', '_')
+                + "_it"), sf, dir, name + "-it", name + "-" + System.nanoTime(), name + "-secret-" + System.nanoTime());
     }
 
     /** The teachers of the org whose names are whole (the ones the teachers' rules take). */

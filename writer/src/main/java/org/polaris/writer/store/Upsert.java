@@ -109,7 +109,7 @@ public final class Upsert<V> {
             return changed;
         }
         try (PreparedStatement ps = c.prepareStatement(upsertSql)) {
-            bind(c, ps, wave, bound());
+            bind(ps, wave, bound());
             try (ResultSet rs = ps.executeQuery()) {
                 int keys = keys().size();
                 while (rs.next()) {
@@ -136,7 +136,7 @@ public final class Upsert<V> {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             List<Column<V>> bound = new ArrayList<>(keys());
             bound.addAll(patched(fields));
-            bind(c, ps, wave, bound);
+            bind(ps, wave, bound);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     changed.add(key(rs, keys().size()));
@@ -153,7 +153,7 @@ public final class Upsert<V> {
             return deleted;
         }
         try (PreparedStatement ps = c.prepareStatement(deleteSql())) {
-            bind(c, ps, wave, keys());
+            bind(ps, wave, keys());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     deleted.add(key(rs, keys().size()));
@@ -277,29 +277,45 @@ public final class Upsert<V> {
      * a fifth of the writer's CPU in the benchmark). Everything that is not a number or a boolean goes as
      * text, cast by the statement (uuid, timestamptz, date), as the driver would send it anyway.
      */
-    private static <V> void bind(Connection c, PreparedStatement ps, List<V> wave, List<Column<V>> bound)
+    private static <V> void bind(PreparedStatement ps, List<V> wave, List<Column<V>> bound)
             throws SQLException {
         int i = 1;
         int n = wave.size();
         for (Column<V> col : bound) {
-            Object[] values = switch (col.sqlType()) {
-                case "bigint" -> new Long[n];
-                case "integer" -> new Integer[n];
-                case "boolean" -> new Boolean[n];
-                case "double precision" -> new Double[n];
-                default -> new String[n];
-            };
+            ArrayOf type = ArrayOf.of(col.sqlType());
+            Object[] values = type.array.apply(n);
             for (int r = 0; r < n; r++) {
                 Object v = col.value().apply(wave.get(r));
-                values[r] = v == null ? null : switch (col.sqlType()) {
-                    case "bigint" -> ((Number) v).longValue();
-                    case "integer" -> ((Number) v).intValue();
-                    case "boolean" -> (Boolean) v;
-                    case "double precision" -> ((Number) v).doubleValue();
-                    default -> v.toString();
-                };
+                values[r] = v == null ? null : type.element.apply(v);
             }
             ps.setObject(i++, values);
+        }
+    }
+
+    /** The Java array a column is bound as, by its SQL type, and how one value becomes its element. */
+    private enum ArrayOf {
+        BIGINT(Long[]::new, v -> ((Number) v).longValue()),
+        INTEGER(Integer[]::new, v -> ((Number) v).intValue()),
+        BOOLEAN(Boolean[]::new, v -> (Boolean) v),
+        DOUBLE(Double[]::new, v -> ((Number) v).doubleValue()),
+        TEXT(String[]::new, Object::toString);
+
+        final java.util.function.IntFunction<Object[]> array;
+        final Function<Object, Object> element;
+
+        ArrayOf(java.util.function.IntFunction<Object[]> array, Function<Object, Object> element) {
+            this.array = array;
+            this.element = element;
+        }
+
+        static ArrayOf of(String sqlType) {
+            return switch (sqlType) {
+                case "bigint" -> BIGINT;
+                case "integer" -> INTEGER;
+                case "boolean" -> BOOLEAN;
+                case "double precision" -> DOUBLE;
+                default -> TEXT;
+            };
         }
     }
 
