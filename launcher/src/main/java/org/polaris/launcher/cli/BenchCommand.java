@@ -74,6 +74,14 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
+        // what can be refused is refused before a minute of benchmark, not after it
+        String refused = slice < 1 ? "--slice must be at least 1 row (got " + slice + ")"
+                : rows < 1 ? "--rows must be at least 1 (got " + rows + ")"
+                : peers ? PeerKit.problem(kit()) : null;
+        if (refused != null) {
+            err.println("polaris: " + refused);
+            return 2;
+        }
         Path dir = Files.createTempDirectory("polaris-bench-");
         try {
             BenchData data = new BenchData(rows, events, teachers);

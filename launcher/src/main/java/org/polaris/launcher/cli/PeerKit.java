@@ -54,9 +54,15 @@ final class PeerKit {
         }
     }
 
+    /** Why {@code kit} cannot be run, or null when it can. */
+    static String problem(Path kit) {
+        return Files.isRegularFile(kit.resolve(SCRIPT)) ? null
+                : "no peer kit at " + kit + " (" + SCRIPT + " missing): pass --peers-kit DIR or set POLARIS_BENCH_PEERS";
+    }
+
     static Results run(Path kit, int rows, PrintWriter err) throws IOException, InterruptedException {
-        if (!Files.isRegularFile(kit.resolve(SCRIPT))) {
-            throw new IOException("no peer kit at " + kit + " (" + SCRIPT + " missing): pass --peers-kit DIR or set POLARIS_BENCH_PEERS");
+        if (problem(kit) != null) {
+            throw new IOException(problem(kit));
         }
         Path copy = Path.of(System.getProperty("java.io.tmpdir"), "polaris-bench-peers");
         if (!Files.isRegularFile(copy.resolve(SCRIPT))) {

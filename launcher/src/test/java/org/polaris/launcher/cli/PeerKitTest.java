@@ -32,6 +32,7 @@ class PeerKitTest {
         assertThatThrownBy(() -> PeerKit.run(empty, 10, new PrintWriter(new StringWriter())))
                 .hasMessageContaining("no peer kit at " + empty)
                 .hasMessageContaining("--peers-kit DIR or set POLARIS_BENCH_PEERS");
+        assertThat(PeerKit.problem(empty)).startsWith("no peer kit at " + empty);
         assertThat(Files.exists(empty.resolve(PeerKit.SCRIPT))).isFalse();
     }
 }
