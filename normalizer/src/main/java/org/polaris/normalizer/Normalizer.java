@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.polaris.normalizer.KindRules.RowContext;
-import org.polaris.normalizer.mapping.AliasMapping;
 import org.polaris.normalizer.mapping.HeaderResolution;
+import org.polaris.normalizer.mapping.KindMapping;
+import org.polaris.normalizer.mapping.MappingSource;
 import org.polaris.normalizer.rows.RowResult;
 import org.polaris.normalizer.rules.AcademicYears;
 import org.polaris.schemas.Topic;
@@ -34,7 +35,10 @@ import org.polaris.schemas.kinds.SourceKind;
  * normalize. The header is checked on the run's start marker, before any row flows: a run whose
  * header lacks a required column is rejected there and none of its rows is forwarded (they stay on
  * the raw topic, to be replayed once the mapping is fixed). Rows are checked against the same
- * resolution, so a restarted normalizer needs no memory of the runs it saw.
+ * resolution. A run reads its header through the alias mapping current when its start marker is
+ * normalized ({@link MappingSource}), and all its rows through that same version, even if an
+ * administrator changes the mapping meanwhile; rows of a run whose start this instance did not see
+ * (it took over mid-run) use the version that was current when they were published.
  */
 public final class Normalizer {
 
@@ -44,14 +48,24 @@ public final class Normalizer {
 
     private static final int CACHE_LIMIT = 1_000;
 
-    private final AliasMapping mapping;
+    private static final int RUNS_KEPT = 50_000;
+
+    private final MappingSource mappings;
     private final ZoneId zone;
     private final Map<String, KindRules<?>> rules = new LinkedHashMap<>();
     private final Map<String, HeaderResolution> resolutions = new ConcurrentHashMap<>();
     private final Map<String, Optional<String>> years = new ConcurrentHashMap<>();
+    /** The mapping each recent run started under, by run id. */
+    private final Map<String, KindMapping> runMappings = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, KindMapping> eldest) {
+                    return size() > RUNS_KEPT;
+                }
+            });
 
-    public Normalizer(AliasMapping mapping, ZoneId zone, Collection<? extends KindRules<?>> rules) {
-        this.mapping = mapping;
+    public Normalizer(MappingSource mappings, ZoneId zone, Collection<? extends KindRules<?>> rules) {
+        this.mappings = mappings;
         this.zone = zone;
         for (KindRules<?> r : rules) {
             KindRules<?> other = this.rules.putIfAbsent(r.kind().id(), r);
@@ -67,7 +81,13 @@ public final class Normalizer {
         return rules.keySet();
     }
 
+    /** A record as read now (tests; rows of runs not seen starting use the current mapping). */
     public List<Output> apply(RawRecord record) {
+        return apply(record, System.currentTimeMillis());
+    }
+
+    /** A record of the raw topic; {@code timestamp} is the time it was published. */
+    public List<Output> apply(RawRecord record, long timestamp) {
         Object payload = record.getPayload();
         if (payload instanceof RunStarted started) {
             return onStarted(started);
@@ -80,7 +100,12 @@ public final class Normalizer {
         if (kindRules == null) {
             return List.of(deadLetter(row, List.of("unknown run kind " + row.getKind())));
         }
-        HeaderResolution columns = resolve(kindRules, row.getCells().keySet());
+        KindMapping mapping = runMappings.get(row.getRunId());
+        if (mapping == null || !mapping.kind().equals(row.getKind())) {
+            mapping = mappings.asOf(row.getKind(), timestamp);
+            runMappings.put(row.getRunId(), mapping);
+        }
+        HeaderResolution columns = resolve(mapping, kindRules, row.getCells().keySet());
         String year = year(row.getWindow());
         if (!columns.accepted() || windowProblem(kindRules.kind(), row.getWindow(), year)) {
             return List.of(); // the run was rejected on its start marker
@@ -96,8 +121,15 @@ public final class Normalizer {
         if (kindRules == null) {
             return List.of(runEvent(started), rejected(started, "unknown run kind " + started.getKind(), List.of()));
         }
-        HeaderResolution columns = resolveCached(kindRules, started.getHeader());
+        KindMapping mapping = mappings.current(started.getKind());
+        runMappings.put(started.getRunId(), mapping);
+        started.setMappingVersion(mapping.version());
+        HeaderResolution columns = resolveCached(mapping, kindRules, started.getHeader());
         List<String> problems = new ArrayList<>(columns.problems());
+        if (problems.isEmpty()) {
+            // a rejected run's reason already names the header that may be its missing column
+            mapping.extraColumnsWarning(columns.extra()).ifPresent(w -> started.setWarnings(List.of(w)));
+        }
         String runProblem = runProblem(kindRules.kind(), started.getWindow());
         if (runProblem != null) {
             problems.add(runProblem);
@@ -111,13 +143,12 @@ public final class Normalizer {
 
     private Output rejected(RunStarted started, String reason, List<String> missing) {
         RunRejected rejected = RunRejected.newBuilder().setRunId(started.getRunId()).setKind(started.getKind())
-                .setReason(reason).setMissingColumns(missing).setMappingVersion(mapping.version())
+                .setReason(reason).setMissingColumns(missing).setMappingVersion(started.getMappingVersion())
                 .setRejectedAt(System.currentTimeMillis()).build();
         return new Output(Topics.RUN_EVENTS, started.getRunId(), RunEvent.newBuilder().setPayload(rejected).build());
     }
 
     private Output runEvent(RunStarted started) {
-        started.setMappingVersion(mapping.version());
         return new Output(Topics.RUN_EVENTS, started.getRunId(), new RunEvent(started));
     }
 
@@ -184,27 +215,27 @@ public final class Normalizer {
     /** The last header seen: consecutive rows of one run share it, so most rows skip the cache key. */
     private volatile Resolved last;
 
-    private record Resolved(KindRules<?> rules, Set<String> header, HeaderResolution resolution) {
+    private record Resolved(KindMapping mapping, KindRules<?> rules, Set<String> header, HeaderResolution resolution) {
     }
 
-    private HeaderResolution resolve(KindRules<?> kindRules, Set<String> header) {
+    private HeaderResolution resolve(KindMapping mapping, KindRules<?> kindRules, Set<String> header) {
         Resolved previous = last;
-        if (previous != null && previous.rules() == kindRules && previous.header().equals(header)) {
+        if (previous != null && previous.mapping() == mapping && previous.rules() == kindRules
+                && previous.header().equals(header)) {
             return previous.resolution();
         }
-        HeaderResolution resolution = resolveCached(kindRules, header);
-        last = new Resolved(kindRules, Set.copyOf(header), resolution);
+        HeaderResolution resolution = resolveCached(mapping, kindRules, header);
+        last = new Resolved(mapping, kindRules, Set.copyOf(header), resolution);
         return resolution;
     }
 
-    private HeaderResolution resolveCached(KindRules<?> kindRules, Collection<String> header) {
+    private HeaderResolution resolveCached(KindMapping mapping, KindRules<?> kindRules, Collection<String> header) {
         Set<String> sorted = new TreeSet<>(header);
-        String cacheKey = kindRules.kind().id() + "\u0000" + String.join("\u0000", sorted);
+        String cacheKey = kindRules.kind().id() + "\u0000" + mapping.version() + "\u0000" + String.join("\u0000", sorted);
         if (resolutions.size() > CACHE_LIMIT) {
             resolutions.clear();
         }
-        return resolutions.computeIfAbsent(cacheKey,
-                k -> mapping.resolve(kindRules.kind().id(), kindRules.contract(), new ArrayList<>(header)));
+        return resolutions.computeIfAbsent(cacheKey, k -> mapping.resolve(kindRules.contract(), new ArrayList<>(header)));
     }
 
     private static Output deadLetter(RawRow row, List<String> reasons) {

@@ -11,7 +11,9 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import org.jboss.logging.Logger;
+import io.quarkus.arc.DefaultBean;
 import org.polaris.normalizer.mapping.MappingConfig;
+import org.polaris.normalizer.mapping.MappingSource;
 import org.polaris.normalizer.messaging.NormalizerOutput;
 import org.polaris.schemas.TopicSender;
 import org.polaris.schemas.kinds.SourceKind;
@@ -25,10 +27,10 @@ public class NormalizerProducer {
 
     @Produces
     @ApplicationScoped
-    Normalizer normalizer(MappingConfig mapping, NormalizerConfig config, @Any Instance<KindRules<?>> rules) {
+    Normalizer normalizer(MappingSource mappings, NormalizerConfig config, @Any Instance<KindRules<?>> rules) {
         List<KindRules<?>> all = new ArrayList<>();
         rules.forEach(all::add);
-        Normalizer normalizer = new Normalizer(mapping.toMapping(), config.zone(), all);
+        Normalizer normalizer = new Normalizer(mappings, config.zone(), all);
         for (KindRules<?> r : all) {
             if (SourceKinds.byId(r.kind().id()).isEmpty()) {
                 // ingest cannot start a run of it: the rules are never used
@@ -43,6 +45,17 @@ public class NormalizerProducer {
             }
         }
         return normalizer;
+    }
+
+    /**
+     * The configuration's alias mapping, unless the application provides a source of its own (the
+     * one-process application reads the versions administrators set from the database).
+     */
+    @Produces
+    @ApplicationScoped
+    @DefaultBean
+    MappingSource configuredMappings(MappingConfig mapping) {
+        return mapping.toMapping();
     }
 
     /** The picklist-to-vocabulary tables the Salesforce kinds' rules read values through. */

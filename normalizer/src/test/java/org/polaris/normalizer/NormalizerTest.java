@@ -57,8 +57,8 @@ class NormalizerTest {
         assertThat(out.get(0).topic()).isEqualTo(Topics.RUN_EVENTS);
         assertThat(out.get(0).key()).isEqualTo(RUN);
         RunStarted forwarded = (RunStarted) payloadOf(out.get(0));
-        assertThat(forwarded.getMappingVersion()).isEqualTo("1");
-        assertThat(forwarded).isEqualTo(RunStarted.newBuilder(start).setMappingVersion("1").build());
+        assertThat(forwarded.getMappingVersion()).isEqualTo("pathful-v1");
+        assertThat(forwarded).isEqualTo(RunStarted.newBuilder(start).setMappingVersion("pathful-v1").build());
     }
 
     @Test
@@ -71,14 +71,15 @@ class NormalizerTest {
         assertThat(out).extracting(Output::topic).containsExactly(Topics.RUN_EVENTS, Topics.RUN_EVENTS);
         assertThat(out).extracting(Output::key).containsExactly(RUN, RUN);
         assertThat(payloadOf(out.get(0))).isInstanceOfSatisfying(RunStarted.class,
-                s -> assertThat(s.getMappingVersion()).isEqualTo("1"));
+                s -> assertThat(s.getMappingVersion()).isEqualTo("pathful-v1"));
         RunRejected rejected = (RunRejected) payloadOf(out.get(1));
         assertThat(rejected.getRunId()).isEqualTo(RUN);
         assertThat(rejected.getKind()).isEqualTo("PATHFUL");
         assertThat(rejected.getReason())
-                .isEqualTo("missing required column \"TeacherEmail\" (closest header present: \"EducatorEmail\")");
+                .isEqualTo("missing required column \"TeacherEmail\" (closest header present: \"EducatorEmail\"; if it is "
+                        + "that column: bin/polaris mappings set pathful TeacherEmail --alias EducatorEmail)");
         assertThat(rejected.getMissingColumns()).containsExactly("TeacherEmail");
-        assertThat(rejected.getMappingVersion()).isEqualTo("1");
+        assertThat(rejected.getMappingVersion()).isEqualTo("pathful-v1");
         assertThat(rejected.getRejectedAt()).isPositive();
     }
 
@@ -109,7 +110,8 @@ class NormalizerTest {
         RunRejected rejected = (RunRejected) payloadOf(normalizer.apply(record(start)).get(1));
 
         assertThat(rejected.getReason()).isEqualTo("missing required column \"TeacherEmail\" (closest header present: "
-                + "\"EducatorEmail\"); a Pathful run needs its academic year, like 2024-2025");
+                + "\"EducatorEmail\"; if it is that column: bin/polaris mappings set pathful TeacherEmail --alias EducatorEmail); "
+                + "a Pathful run needs its academic year, like 2024-2025");
         assertThat(rejected.getMissingColumns()).containsExactly("TeacherEmail");
     }
 
@@ -124,7 +126,7 @@ class NormalizerTest {
         RunRejected rejected = (RunRejected) payloadOf(out.get(1));
         assertThat(rejected.getReason()).isEqualTo("a Pathful run needs its academic year, like 2024-2025");
         assertThat(rejected.getMissingColumns()).isEmpty();
-        assertThat(rejected.getMappingVersion()).isEqualTo("1");
+        assertThat(rejected.getMappingVersion()).isEqualTo("pathful-v1");
     }
 
     @Test

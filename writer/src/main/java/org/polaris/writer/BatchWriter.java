@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +23,10 @@ import org.polaris.schemas.avro.RowOutcome;
 import org.polaris.schemas.avro.RunSummary;
 import org.polaris.writer.Batch.Row;
 import org.polaris.writer.ledger.RecordedRows;
+import org.polaris.writer.ledger.RunChanges;
 import org.polaris.writer.ledger.RunLedger;
 import org.polaris.writer.store.Outcome;
+import org.polaris.writer.store.Preview;
 
 /**
  * Owns the writer's transactions, and names no source kind: each kind's {@link KindStore} writes
@@ -81,12 +84,19 @@ public class BatchWriter {
             if (validating.size() > 0) {
                 // A dry run: the same statements classify its rows, then their writes are undone. SQL
                 // savepoints, because the pool refuses JDBC rollback calls inside a managed transaction.
+                // What the upserts would change is read just before each runs (Preview), and kept.
                 LedgerEffects dry = new LedgerEffects(c);
-                try (Statement sql = c.createStatement()) {
+                List<Outcome> dryOutcomes;
+                try (Statement sql = c.createStatement(); Preview preview = Preview.open()) {
                     sql.execute("savepoint validate_only");
-                    outcomes.addAll(apply(c, validating, dry));
+                    dryOutcomes = apply(c, validating, dry);
                     dry.end();
                     sql.execute("rollback to savepoint validate_only");
+                    recordChanges(c, validating, dryOutcomes, preview);
+                }
+                outcomes.addAll(dryOutcomes);
+                for (Map.Entry<KindStore<?>, List<Row>> group : validating.byStore(stores).entrySet()) {
+                    validated(c, group.getKey(), group.getValue());
                 }
             }
             RunLedger.record(c, outcomes);
@@ -126,6 +136,39 @@ public class BatchWriter {
         return outcomes;
     }
 
+    /** The rows a validate-only batch would create or update, with their fields old -> new, by run. */
+    private static void recordChanges(Connection c, Batch rows, List<Outcome> outcomes, Preview preview)
+            throws SQLException {
+        Map<Outcome.RowKey, OutcomeKind> kinds = new HashMap<>();
+        outcomes.forEach(o -> kinds.put(o.key(), o.kind()));
+        Map<String, List<RunChanges.Change>> byRun = new java.util.TreeMap<>();
+        for (Row r : rows.rows()) {
+            OutcomeKind kind = kinds.get(new Outcome.RowKey(r.ref().runId(), r.ref().rowNumber()));
+            if (kind != OutcomeKind.CREATED && kind != OutcomeKind.UPDATED) {
+                continue;
+            }
+            for (Preview.Entry e : preview.of(r.record())) {
+                Map<String, Preview.Field> changed = e.changed();
+                if (e.exists() && changed.isEmpty()) {
+                    continue; // a table the row touches without changing it
+                }
+                byRun.computeIfAbsent(r.ref().runId(), id -> new ArrayList<>()).add(new RunChanges.Change(
+                        r.ref().rowNumber(), e.exists() ? "UPDATE" : "CREATE", e.table(), e.key(), changed));
+            }
+        }
+        for (Map.Entry<String, List<RunChanges.Change>> run : byRun.entrySet()) {
+            RunChanges.record(c, run.getKey(), run.getValue());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V extends SpecificRecord> void validated(Connection c, KindStore<V> store, List<Row> rows)
+            throws SQLException {
+        List<V> records = new ArrayList<>(rows.size());
+        rows.forEach(r -> records.add((V) r.record()));
+        store.validated(c, records);
+    }
+
     @SuppressWarnings("unchecked")
     private static <V extends SpecificRecord> List<Publication> references(Connection c, KindStore<V> store,
             List<Row> rows) throws SQLException {
@@ -144,11 +187,12 @@ public class BatchWriter {
             List<RunLedger.CompletedRun> done = RunLedger.complete(c, runIds);
             LedgerEffects effects = new LedgerEffects(c);
             for (RunLedger.CompletedRun run : done) {
-                if (run.validateOnly()) {
-                    continue;
-                }
                 for (KindStore<?> store : stores.ofKind(run.kind())) {
-                    store.completed(c, run, effects);
+                    if (run.validateOnly()) {
+                        store.validatedCompleted(c, run, effects);
+                    } else {
+                        store.completed(c, run, effects);
+                    }
                 }
             }
             effects.end();

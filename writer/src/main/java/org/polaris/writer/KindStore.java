@@ -76,4 +76,19 @@ public interface KindStore<V extends SpecificRecord> {
      */
     default void completed(Connection c, CompletedRun run, Effects effects) throws SQLException {
     }
+
+    /**
+     * After a validate-only batch's writes were undone: what the store must keep of those rows for the
+     * run's {@link #validatedCompleted} (a roster run: which entries it carries). Nothing by default.
+     */
+    default void validated(Connection c, List<V> records) throws SQLException {
+    }
+
+    /**
+     * Runs when a validate-only run of this kind completes, instead of {@link #completed}: what the
+     * completion would have done, recorded, not done (a roster run: the entries its replace would
+     * deactivate, in {@link org.polaris.writer.ledger.RunChanges} and its counter). Nothing by default.
+     */
+    default void validatedCompleted(Connection c, CompletedRun run, Effects effects) throws SQLException {
+    }
 }

@@ -90,6 +90,20 @@ public class RunPublisher {
      * Either way nothing of the run is visible.
      */
     public RunReceipt publish(RunRequest request, List<String> header, RowSource rows, CommitGate gate) {
+        return publishRows(request, header, sink -> rows.forEach((n, cells, warnings) -> sink.emit(n, cells, warnings, null)),
+                gate);
+    }
+
+    /**
+     * Publishes rows read back from a raw topic as a new run (a replay): each row as it arrived, with
+     * its row number, ingest's warnings and, for a row ingest could not carry, its problem.
+     */
+    public RunReceipt republish(RunRequest request, List<String> header, RawRows rows) {
+        return publishRows(request, header, sink -> rows.forEach(r -> sink.emit(r.getRowNumber(), r.getCells(),
+                r.getIngestWarnings(), r.getIngestProblem())), CommitGate.OPEN);
+    }
+
+    private RunReceipt publishRows(RunRequest request, List<String> header, Rows rows, CommitGate gate) {
         Slot slot;
         try {
             slot = idle.poll(config.transactionTimeoutMs(), TimeUnit.MILLISECONDS);
@@ -107,7 +121,7 @@ public class RunPublisher {
         }
     }
 
-    private RunReceipt publish(Slot slot, RunRequest request, List<String> header, RowSource rows, CommitGate gate) {
+    private RunReceipt publish(Slot slot, RunRequest request, List<String> header, Rows rows, CommitGate gate) {
         Topic<String, RawRecord> topic = request.kind().rawTopic();
         String runId = UUID.randomUUID().toString();
         KafkaProducer<String, RawRecord> p;
@@ -187,7 +201,7 @@ public class RunPublisher {
     }
 
     private RunReceipt publish(KafkaProducer<String, RawRecord> p, Slot slot, Topic<String, RawRecord> topic,
-            int partition, String runId, RunRequest request, List<String> header, RowSource rows, CommitGate gate) {
+            int partition, String runId, RunRequest request, List<String> header, Rows rows, CommitGate gate) {
         long began = System.nanoTime();
         try {
             p.beginTransaction();
@@ -205,12 +219,13 @@ public class RunPublisher {
             AtomicReference<Future<RecordMetadata>> first = new AtomicReference<>();
             AtomicReference<Future<RecordMetadata>> last = new AtomicReference<>();
             RowRanges.Builder ranges = new RowRanges.Builder();
-            rows.forEach((rowNumber, cells, warnings) -> {
+            rows.forEach((rowNumber, cells, warnings, problem) -> {
                 RawRow row = RawRow.newBuilder().setRunId(runId)
                         .setKind(request.kind().id()).setRowNumber(rowNumber).setSourceRef(request.sourceRef())
                         .setWindow(request.window()).setDistrict(request.district()).setMode(request.mode())
-                        .setCells(cells).setIngestWarnings(warnings).build();
-                Future<RecordMetadata> sent = send(p, topic, partition, runId, rowNumber, fitted(row));
+                        .setCells(cells).setIngestWarnings(warnings).setIngestProblem(problem).build();
+                Future<RecordMetadata> sent = send(p, topic, partition, runId, rowNumber,
+                        problem == null ? fitted(row) : row);
                 first.compareAndSet(null, sent);
                 last.set(sent);
                 count.incrementAndGet();
@@ -493,6 +508,23 @@ public class RunPublisher {
     @FunctionalInterface
     public interface RowSource {
         void forEach(RowSink sink);
+    }
+
+    /** Rows read back from a raw topic, in their order there. */
+    @FunctionalInterface
+    public interface RawRows {
+        void forEach(java.util.function.Consumer<RawRow> row);
+    }
+
+    /** The rows of a run as the publishing loop takes them, from a source or from a raw topic. */
+    @FunctionalInterface
+    private interface Rows {
+        void forEach(RowEmitter sink);
+    }
+
+    @FunctionalInterface
+    private interface RowEmitter {
+        void emit(int rowNumber, Map<String, String> cells, List<String> warnings, String problem);
     }
 
     /** Receives one row, with what ingest noticed about it. */

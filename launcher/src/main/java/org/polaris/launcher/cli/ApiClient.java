@@ -111,6 +111,11 @@ final class ApiClient {
         return send(b.build());
     }
 
+    String put(String path, String json) throws IOException, InterruptedException {
+        return send(authorized(HttpRequest.newBuilder(base.resolve(path))).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     String delete(String path) throws IOException, InterruptedException {
         return send(authorized(HttpRequest.newBuilder(base.resolve(path))).timeout(Duration.ofSeconds(60)).DELETE().build());
     }
@@ -141,6 +146,10 @@ final class ApiClient {
                             + Credentials.defaultFile() + ")"
                     : "Polaris refused the credentials: set POLARIS_USER and POLARIS_PASSWORD "
                             + "(bin/polaris up prints where its administrator's are)");
+        }
+        if (response.statusCode() == 403 && (response.body() == null || response.body().isBlank())) {
+            throw new ApiException(403, "Polaris refused: the signed-in user may not do this (HTTP 403; mapping changes, "
+                    + "replays and Salesforce imports are for administrators)");
         }
         if (response.statusCode() == 413) {
             throw new ApiException(413, "the file is larger than Polaris accepts (HTTP 413: the limit is "

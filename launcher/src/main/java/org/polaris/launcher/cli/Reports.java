@@ -75,6 +75,12 @@ final class Reports {
         b.append('\n');
         b.append("Mapping version: ").append(run.get("mappingVersion") == null ? "-" : str(run.get("mappingVersion")))
                 .append('\n');
+        if (run.get("replayOf") != null) {
+            b.append("Replay of: ").append(str(run.get("replayOf"))).append('\n');
+        }
+        for (String replay : strings(run.get("replayedBy"))) {
+            b.append("Replayed by: ").append(replay).append('\n');
+        }
         b.append('\n').append("Results:\n");
         int unmatched = num(run, "unmatchedTeacher") + num(run, "unmatchedEvent");
         b.append("  Processed: ").append(progress(run)).append('\n');
@@ -95,7 +101,11 @@ final class Reports {
                 .append(Boolean.TRUE.equals(run.get("countsAddUp")) ? " = processed (ok)" : " != processed (MISMATCH)")
                 .append('\n');
         b.append('\n').append("Decisions/notes:\n");
-        if (problemRows.isEmpty() && warningRows.isEmpty()) {
+        List<String> runWarnings = strings(run.get("runWarnings"));
+        for (String warning : runWarnings) {
+            b.append("  run: warning: ").append(warning).append('\n');
+        }
+        if (problemRows.isEmpty() && warningRows.isEmpty() && runWarnings.isEmpty()) {
             b.append("  none: every row was created, updated or skipped\n");
         }
         for (Map<String, Object> row : problemRows) {
@@ -118,10 +128,54 @@ final class Reports {
         if (num(run, "invalid") > 0) {
             b.append("  - invalid rows: fix them in the source file and re-import\n");
         }
-        if (unmatched + num(run, "invalid") == 0) {
+        if ("REJECTED".equals(run.get("status"))) {
+            b.append("  - rejected: fix what the status says (a missing column: the mappings command it names), then replay "
+                    + "the run from its raw rows: bin/polaris replay ").append(str(run.get("runId"))).append('\n');
+        }
+        if (unmatched + num(run, "invalid") == 0 && !"REJECTED".equals(run.get("status"))) {
             b.append("  none\n");
         }
         return b.toString();
+    }
+
+    /**
+     * What a run would change (a validate-only run's {@code changes}): the rows it would create with
+     * their values, the rows it would update with each field old -> new, the entries it would deactivate.
+     */
+    static String diff(Map<String, Object> run, List<Map<String, Object>> changes) {
+        StringBuilder b = new StringBuilder();
+        boolean validate = "VALIDATE".equals(run.get("mode"));
+        b.append("Run ").append(str(run.get("runId"))).append(validate ? " (validate only): what it would change\n"
+                : ": it was not validate-only, so what it changed is in its import log (bin/polaris run "
+                + str(run.get("runId")) + ")\n");
+        for (String action : List.of("CREATE", "UPDATE", "DEACTIVATE")) {
+            List<Map<String, Object>> these = changes.stream().filter(c -> action.equals(c.get("action"))).toList();
+            b.append(switch (action) {
+                case "CREATE" -> "Would create: ";
+                case "UPDATE" -> "Would update: ";
+                default -> "Would deactivate: ";
+            }).append(these.size()).append('\n');
+            for (Map<String, Object> c : these) {
+                b.append("  ").append(c.get("row") == null ? "" : "row " + c.get("row") + ": ").append(str(c.get("entity")))
+                        .append(' ').append(str(c.get("key"))).append('\n');
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> fields = (Map<String, Map<String, Object>>) c.get("fields");
+                fields.forEach((name, f) -> {
+                    b.append("      ").append(name).append(": ");
+                    if ("CREATE".equals(action)) {
+                        b.append(shown(f.get("new")));
+                    } else {
+                        b.append(shown(f.get("old"))).append(" -> ").append(shown(f.get("new")));
+                    }
+                    b.append('\n');
+                });
+            }
+        }
+        return b.toString();
+    }
+
+    private static String shown(Object value) {
+        return value == null ? "(empty)" : value.toString();
     }
 
     static String progressTable(List<Map<String, Object>> teachers) {

@@ -1,6 +1,7 @@
 package org.polaris.launcher.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -27,6 +28,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the run and its rows as JSON")
     boolean json;
 
+    @Option(names = "--diff", description = "what a validate-only run would change: the rows it would create, the "
+            + "fields old -> new of each row it would update, the entries it would deactivate")
+    boolean diff;
+
     @Override
     public Integer call() throws Exception {
         ApiClient api = target.api();
@@ -34,6 +39,12 @@ final class RunCommand implements Callable<Integer> {
         var problems = api.rows(runId, "INVALID,UNMATCHED_TEACHER,UNMATCHED_EVENT,WAITING");
         var warnings = api.warnings(runId);
         var out = spec.commandLine().getOut();
+        if (diff) {
+            List<Map<String, Object>> changes = api.list(api.get("api/runs/" + ApiClient.encode(runId) + "/changes?limit=100000"));
+            out.print(json ? ApiClient.JSON.writeValueAsString(changes) + "\n" : Reports.diff(run, changes));
+            out.flush();
+            return 0;
+        }
         if (json) {
             Map<String, Object> all = new LinkedHashMap<>(run);
             all.put("rows", problems);

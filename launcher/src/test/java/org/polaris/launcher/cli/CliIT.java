@@ -106,7 +106,48 @@ class CliIT {
         assertThat(r.code).isEqualTo(PolarisCli.REFUSED);
         assertThat(r.out).isEmpty();
         assertThat(r.err).contains("was rejected")
-                .contains("missing required column \"TeacherEmail\" (closest header present: \"EducatorEmail\")");
+                .contains("missing required column \"TeacherEmail\" (closest header present: \"EducatorEmail\"; if it is that column: "
+                        + "bin/polaris mappings set pathful TeacherEmail --alias EducatorEmail)");
+    }
+
+    @Test
+    void mappingsAreShownChangedWithAHistoryAndARunIsReplayed() throws Exception {
+        Result show = run("mappings", "show", "events");
+        assertThat(show.code).isZero();
+        assertThat(show.out).startsWith("Mapping events-v").contains("Extra columns: warn\n")
+                .containsPattern("Session Title +title +yes +Session Title, Title\n");
+
+        Result set = run("mappings", "set", "events", "Session Title", "--alias", "Session Name", "--note", "CliIT");
+        assertThat(set.code).isZero();
+        assertThat(set.out).containsPattern("Session Title +title +yes +Session Title, Title, Session Name\n");
+        Result twice = run("mappings", "set", "events", "title", "--alias", "session_name");
+        assertThat(twice.code).isEqualTo(PolarisCli.REFUSED);
+        assertThat(twice.err).contains("\"session_name\" already maps to Session Title in events-v");
+        Result unknown = run("mappings", "set", "events", "Room", "--alias", "Hall");
+        assertThat(unknown.code).isEqualTo(PolarisCli.REFUSED);
+        assertThat(unknown.err).contains("events has no field \"Room\" (its fields: Session ID, Session Title, Date, Time)");
+
+        Path events = write("events-named.csv", "Session ID,Session Name,Date\nCLI-R1,Renamed,2025-10-02\n");
+        Result imported = run("import", "events", events.toString(), "--json");
+        assertThat(imported.code).isZero();
+        String runId = ApiClient.JSON.readValue(imported.out, new TypeReference<Map<String, Object>>() { }).get("runId")
+                .toString();
+
+        Result removed = run("mappings", "remove-alias", "events", "Session Title", "--alias", "Session Name");
+        assertThat(removed.code).isZero();
+        Result history = run("mappings", "history", "events");
+        assertThat(history.out).contains("added alias \"Session Name\" to Session Title", "CliIT",
+                "removed alias \"Session Name\" from Session Title").contains("admin");
+
+        // under the mapping of now, the replayed run lacks Session Title: rejected, the fix on stderr
+        Result rejected = run("replay", runId);
+        assertThat(rejected.code).isEqualTo(PolarisCli.REFUSED);
+        assertThat(rejected.err).contains("replays run " + runId + ": 1 rows read back from polaris.raw.events partition ")
+                .contains("missing required column \"Session Title\" (closest header present: \"Session Name\"; if it is "
+                        + "that column: bin/polaris mappings set events 'Session Title' --alias 'Session Name')");
+        Result replayed = run("replay", runId.substring(0, 8) + "-not-a-run");
+        assertThat(replayed.code).isEqualTo(PolarisCli.REFUSED);
+        assertThat(replayed.err).contains("no run ");
     }
 
     @Test

@@ -132,7 +132,11 @@ class ReportsTest {
     }
 
     private static Map<String, Object> with(String json, String key, Object value) {
-        Map<String, Object> m = new HashMap<>(map(json));
+        return with(map(json), key, value);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> run, String key, Object value) {
+        Map<String, Object> m = new HashMap<>(run);
         m.put(key, value);
         return m;
     }
@@ -329,6 +333,66 @@ class ReportsTest {
                 .contains("Window: -\n")
                 // 11:00 at +01:00 is 10:00 UTC
                 .contains("Run date/time: 2026-11-28 10:00:00 UTC\n");
+    }
+
+    @Test
+    void importLogOfARejectedRunSaysToReplayItOnceFixed() {
+        Map<String, Object> run = with(REJECTED_RUN, "replayedBy", List.of("6f1c2d3e-0000-4000-8000-000000000009"));
+
+        String log = Reports.importLog(run, List.of(), List.of());
+
+        assertThat(log).contains("Replayed by: 6f1c2d3e-0000-4000-8000-000000000009\n")
+                .contains("Follow-ups:\n  - rejected: fix what the status says (a missing column: the mappings command it "
+                        + "names), then replay the run from its raw rows: bin/polaris replay "
+                        + "6f1c2d3e-0000-4000-8000-000000000004\n")
+                .doesNotContain("  none\n");
+    }
+
+    @Test
+    void importLogOfAReplayNamesTheRunItReplaysAndTheRunsWarnings() {
+        Map<String, Object> run = with(with(PATHFUL_RUN, "replayOf", "6f1c2d3e-0000-4000-8000-000000000004"),
+                "runWarnings", List.of("column \"Room\" is not in the pathful mapping (pathful-v2) and was not read"));
+
+        String log = Reports.importLog(run, List.of(), List.of());
+
+        assertThat(log).contains("Mapping version: pathful-v1\nReplay of: 6f1c2d3e-0000-4000-8000-000000000004\n")
+                .contains("Decisions/notes:\n  run: warning: column \"Room\" is not in the pathful mapping (pathful-v2) "
+                        + "and was not read\n")
+                .doesNotContain("none: every row");
+    }
+
+    @Test
+    void theDiffOfAValidateOnlyRunListsCreatesUpdatesOldToNewAndDeactivations() throws Exception {
+        Map<String, Object> run = with(PATHFUL_RUN, "mode", "VALIDATE");
+        List<Map<String, Object>> changes = JSON.readValue("""
+                [{"row": 2, "action": "UPDATE", "entity": "event_teacher", "key": "7|ana@kckps.org",
+                  "fields": {"status": {"old": "registered", "new": "attended"}}},
+                 {"row": 3, "action": "CREATE", "entity": "event_teacher", "key": "7|ben@kckps.org",
+                  "fields": {"status": {"old": null, "new": "registered"}, "participant_type": {"old": null, "new": null}}},
+                 {"row": null, "action": "DEACTIVATE", "entity": "teacher_progress", "key": "2026-2027|cy@kckps.org",
+                  "fields": {"active": {"old": "true", "new": "false"}}}]
+                """, new com.fasterxml.jackson.core.type.TypeReference<>() { });
+
+        assertThat(Reports.diff(run, changes)).isEqualTo("""
+                Run 6f1c2d3e-0000-4000-8000-000000000001 (validate only): what it would change
+                Would create: 1
+                  row 3: event_teacher 7|ben@kckps.org
+                      status: registered
+                      participant_type: (empty)
+                Would update: 1
+                  row 2: event_teacher 7|ana@kckps.org
+                      status: registered -> attended
+                Would deactivate: 1
+                  teacher_progress 2026-2027|cy@kckps.org
+                      active: true -> false
+                """);
+    }
+
+    @Test
+    void theDiffOfARunThatWroteSaysWhereItsChangesAre() {
+        assertThat(Reports.diff(map(PATHFUL_RUN), List.of())).startsWith("Run 6f1c2d3e-0000-4000-8000-000000000001: it "
+                + "was not validate-only, so what it changed is in its import log (bin/polaris run "
+                + "6f1c2d3e-0000-4000-8000-000000000001)\nWould create: 0\n");
     }
 
     @Test

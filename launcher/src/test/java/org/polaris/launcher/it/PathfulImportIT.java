@@ -146,7 +146,8 @@ class PathfulImportIT {
 
         assertThat(run.get("status")).isEqualTo("REJECTED");
         assertThat(run.get("message").toString())
-                .contains("missing required column \"TeacherEmail\" (closest header present: \"EducatorEmail\")");
+                .contains("missing required column \"TeacherEmail\" (closest header present: \"EducatorEmail\"; if it is that column: "
+                        + "bin/polaris mappings set pathful TeacherEmail --alias EducatorEmail)");
         assertThat(Runs.counts(run)).containsExactly(0, 0, 0, 0, 0, 0, 0);
         assertThat(count("select count(*) from row_outcome where run_id = '" + run.get("runId") + "'")).isZero();
         assertThat(tableSnapshot()).isEqualTo(before);

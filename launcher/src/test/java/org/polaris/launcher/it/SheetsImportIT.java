@@ -178,7 +178,10 @@ class SheetsImportIT {
         Map<String, Object> run = importSheet(rosterSheet, true);
 
         assertThat(run.get("mode")).isEqualTo("VALIDATE");
-        assertThat(counts(run)).containsExactly(2, 1, 1, 0, 0, 0);
+        // the three active entries the sheet no longer lists would be deactivated: counted and listed, not done
+        assertThat(counts(run)).containsExactly(2, 1, 1, 0, 3, 0);
+        assertThat(RestAssured.get("/api/runs/" + run.get("runId") + "/changes").then().statusCode(200).extract()
+                .jsonPath().getList("findAll { it.action == 'DEACTIVATE' }")).hasSize(3);
         assertThat(roster()).isEqualTo(before);
     }
 

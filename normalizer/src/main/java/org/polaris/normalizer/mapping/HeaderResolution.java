@@ -5,9 +5,11 @@ import java.util.Map;
 
 /**
  * How a header maps to a contract: the header name found for each field, or the problems that
- * reject the run (a missing required column with the closest header present, an ambiguous column).
+ * reject the run (a missing required column with the closest header present, an ambiguous column),
+ * and the columns no field claims.
  */
-public record HeaderResolution(Map<String, String> columns, List<String> problems, List<String> missing) {
+public record HeaderResolution(Map<String, String> columns, List<String> problems, List<String> missing,
+        List<String> extra) {
 
     public boolean accepted() {
         return problems.isEmpty();

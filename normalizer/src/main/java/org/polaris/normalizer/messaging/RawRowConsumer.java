@@ -114,16 +114,16 @@ public class RawRowConsumer {
                         + source + " or before; it is not written (a stray or forged record)"));
             }
         }
-        return normalize(raw, source);
+        return normalize(raw, source, record.timestamp());
     }
 
     /** The normalizer's rules on one record, tried {@code record-attempts} times when they throw. */
-    private List<Output> normalize(RawRecord raw, RecordPlace source) {
+    private List<Output> normalize(RawRecord raw, RecordPlace source, long timestamp) {
         Duration backoff = config.retryBackoff();
         RuntimeException last = null;
         for (int attempt = 1; attempt <= Math.max(1, config.recordAttempts()); attempt++) {
             try {
-                return normalizer.apply(raw);
+                return normalizer.apply(raw, timestamp);
             } catch (RuntimeException e) {
                 last = e;
                 LOG.warnf("the normalizer failed on the record at %s (attempt %d of %d): %s", source, attempt,

@@ -69,7 +69,8 @@ class AliasMappingTest {
 
         assertThat(r.accepted()).isFalse();
         assertThat(r.problems()).containsExactly(
-                "missing required column \"TeacherEmail\" (closest header present: \"EducatorEmail\")");
+                "missing required column \"TeacherEmail\" (closest header present: \"EducatorEmail\"; if it is that column: "
+                        + "bin/polaris mappings set pathful TeacherEmail --alias EducatorEmail)");
         assertThat(r.missing()).containsExactly("TeacherEmail");
         assertThat(r.columns()).doesNotContainKey("teacher-email");
     }
@@ -81,7 +82,8 @@ class AliasMappingTest {
                 "AttendanceStatus", "Educator_Mail"));
 
         assertThat(r.problems()).containsExactly(
-                "missing required column \"TeacherEmail\" (closest header present: \"Educator_Mail\")");
+                "missing required column \"TeacherEmail\" (closest header present: \"Educator_Mail\"; if it is that column: "
+                        + "bin/polaris mappings set pathful TeacherEmail --alias Educator_Mail)");
     }
 
     @Test
@@ -142,7 +144,7 @@ class AliasMappingTest {
     }
 
     @Test
-    void unknownExtraColumnsAreIgnored() {
+    void unknownExtraColumnsDoNotRejectTheRunAndAreListed() {
         List<String> header = new java.util.ArrayList<>(ROSTER_HEADER);
         header.add("Notes");
         header.add("Phone");
@@ -152,6 +154,42 @@ class AliasMappingTest {
         assertThat(r.accepted()).isTrue();
         assertThat(r.problems()).isEmpty();
         assertThat(r.columns()).hasSize(8).doesNotContainValue("Notes").doesNotContainValue("Phone");
+        assertThat(r.extra()).containsExactly("Notes", "Phone");
+    }
+
+    @Test
+    void extraColumnsAreAWarningUnderWarnAndNothingUnderIgnore() {
+        KindMapping warn = mapping.current("ROSTER");
+        KindMapping ignore = new KindMapping("ROSTER", "roster-v2", warn.aliases(), KindMapping.ExtraColumns.IGNORE);
+
+        assertThat(warn.extraColumnsWarning(List.of("Notes", "Phone"))).contains("columns \"Notes\" and \"Phone\" are not "
+                + "in the roster mapping (roster-v1) and were not read; map one with bin/polaris mappings set roster FIELD "
+                + "--alias NAME, or hide this warning with bin/polaris mappings policy roster --extra-columns ignore");
+        assertThat(warn.extraColumnsWarning(List.of())).isEmpty();
+        assertThat(ignore.extraColumnsWarning(List.of("Notes"))).isEmpty();
+    }
+
+    @Test
+    void theFixCommandQuotesNamesTheShellWouldSplit() {
+        HeaderResolution r = mapping.resolve("ROSTER", Fixtures.contract("ROSTER"), List.of("Teacher Email", "Teacher Name",
+                "School", "Academic Year", "Virtual Yr (KC's)"));
+
+        assertThat(r.problems()).containsExactly("missing required column \"Virtual Year\" (closest header present: "
+                + "\"Virtual Yr (KC's)\"; if it is that column: bin/polaris mappings set roster 'Virtual Year' --alias "
+                + "'Virtual Yr (KC'\\''s)')");
+    }
+
+    @Test
+    void anAliasAddedInANewVersionMapsTheColumn() {
+        Map<String, List<String>> aliases = new java.util.HashMap<>(mapping.aliasesOf("PATHFUL"));
+        aliases.put("teacher-email", List.of("TeacherEmail", "EducatorEmail"));
+        KindMapping v2 = new KindMapping("PATHFUL", "pathful-v2", aliases, KindMapping.ExtraColumns.WARN);
+
+        HeaderResolution r = v2.resolve(Fixtures.contract("PATHFUL"),
+                List.of("SessionId", "EventId", "EducatorEmail", "SessionStart", "AttendanceStatus"));
+
+        assertThat(r.accepted()).isTrue();
+        assertThat(r.columns()).containsEntry("teacher-email", "EducatorEmail");
     }
 
     @Test

@@ -28,6 +28,13 @@ public class ImportRun extends PanacheEntityBase {
     public String mappingVersion;
     @Column(name = "replay_of")
     public UUID replayOf;
+    /** The header as it arrived (a replay publishes the rows again under it). */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    public String[] header;
+    /** What the header check noticed about the run as a whole. */
+    @Column(name = "run_warnings")
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    public String[] runWarnings;
     public String status;
     public String message;
     @Column(name = "expected_rows")

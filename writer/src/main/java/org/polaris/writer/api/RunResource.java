@@ -25,6 +25,9 @@ public class RunResource {
     @jakarta.inject.Inject
     io.quarkus.security.identity.SecurityIdentity identity;
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource db;
+
     /** Outcomes an operator has to look at; the others are listed on request. */
     private static final List<String> NEEDS_ATTENTION = List.of("INVALID", "UNMATCHED_TEACHER", "UNMATCHED_EVENT", "WAITING");
 
@@ -42,7 +45,10 @@ public class RunResource {
     @GET
     @Path("{id}")
     public RunView get(@PathParam("id") String id) {
-        return RunView.of(find(id));
+        ImportRun run = find(id);
+        List<String> replays = ImportRun.<ImportRun>find("replayOf", Sort.ascending("startedAt"), run.id).stream()
+                .map(r -> r.id.toString()).toList();
+        return RunView.of(run, replays);
     }
 
     /** Rows of a run by outcome (default: invalid and unmatched), in row order, with reasons and warnings. */
@@ -66,6 +72,21 @@ public class RunResource {
         return OutcomeRow.<OutcomeRow>find("runId = ?1 and warnings is not null", Sort.ascending("rowNumber"), run.id)
                 .page(Page.ofSize(Math.max(1, Math.min(limit, 100_000)))).list()
                 .stream().map(RowView::of).toList();
+    }
+
+    /**
+     * What a validate-only run would change: the rows it would create (every field's new value) or
+     * update (the fields old -> new), then the entries its completion would deactivate. Empty for a
+     * run that wrote what it read.
+     */
+    @GET
+    @Path("{id}/changes")
+    public List<org.polaris.writer.ledger.RunChanges.Change> changes(@PathParam("id") String id,
+            @QueryParam("limit") @DefaultValue("1000") int limit) throws java.sql.SQLException {
+        ImportRun run = find(id);
+        try (java.sql.Connection c = db.getConnection()) {
+            return org.polaris.writer.ledger.RunChanges.of(c, run.id.toString(), Math.max(1, Math.min(limit, 100_000)));
+        }
     }
 
     private ImportRun find(String id) {

@@ -17,13 +17,15 @@ import org.polaris.writer.ledger.RunLedger;
  * A run for operators: identity, window, status, the outcome counts, and what its kind says of them:
  * its label ({@code kindLabel}), the playbook's Expected Output block ({@code summary}), the counts
  * {@code --json} reports ({@code counts}), and its own counters ({@code extras}, also as top-level
- * fields such as {@code deactivated}). A client prints these; it needs to know no kind.
+ * fields such as {@code deactivated}). A client prints these; it needs to know no kind. {@code runWarnings}
+ * is what the header check noticed about the run as a whole; {@code replayedBy} the runs that replay it.
  */
 public record RunView(String runId, String kind, String kindLabel, String status, String sourceRef, String window,
         String district, String triggeredBy, String mode, String mappingVersion, String replayOf, Integer expectedRows,
         int processed, int created, int updated, int skipped, int unmatchedTeacher, int unmatchedEvent, int invalid,
         int waiting, int warnings, String message, OffsetDateTime startedAt, OffsetDateTime completedAt, boolean countsAddUp,
-        List<SummaryLine.Value> summary, Map<String, Integer> counts, List<Extra> extras) {
+        List<SummaryLine.Value> summary, Map<String, Integer> counts, List<Extra> extras, List<String> runWarnings,
+        List<String> replayedBy) {
 
     /** One of the kind's own counters, with its label. */
     public record Extra(String name, String label, int value) {
@@ -38,6 +40,11 @@ public record RunView(String runId, String kind, String kindLabel, String status
     }
 
     public static RunView of(ImportRun r) {
+        return of(r, List.of());
+    }
+
+    /** The run, with the ids of the runs that replay it. */
+    public static RunView of(ImportRun r, List<String> replayedBy) {
         int sum = r.created + r.updated + r.skipped + r.unmatchedTeacher + r.unmatchedEvent + r.invalid + r.waiting;
         Map<String, Integer> counters = RunLedger.counters(r.counters);
         Map<String, Integer> all = RunCounts.of(r.processed, r.created, r.updated, r.skipped, r.unmatchedTeacher,
@@ -63,7 +70,8 @@ public record RunView(String runId, String kind, String kindLabel, String status
                 r.window, r.district, r.triggeredBy, r.mode, r.mappingVersion,
                 r.replayOf == null ? null : r.replayOf.toString(), r.expectedRows, r.processed, r.created, r.updated,
                 r.skipped, r.unmatchedTeacher, r.unmatchedEvent, r.invalid, r.waiting, r.warnings, r.message, r.startedAt,
-                r.completedAt, sum == r.processed, summary, reported, List.copyOf(extras));
+                r.completedAt, sum == r.processed, summary, reported, List.copyOf(extras),
+                r.runWarnings == null ? List.of() : List.of(r.runWarnings), List.copyOf(replayedBy));
     }
 
     /** The block of a run whose kind this build does not know (a run that never started, say). */

@@ -24,8 +24,10 @@ import org.polaris.writer.Effects;
 import org.polaris.writer.KindStore;
 import org.polaris.writer.Publication;
 import org.polaris.writer.RowRef;
+import org.polaris.writer.ledger.RunChanges;
 import org.polaris.writer.ledger.RunLedger.CompletedRun;
 import org.polaris.writer.store.Outcome;
+import org.polaris.writer.store.Preview;
 import org.polaris.writer.store.ProgressStore;
 import org.polaris.writer.store.Sql;
 import org.polaris.writer.store.TeacherLinks;
@@ -90,6 +92,15 @@ public class RosterStore implements KindStore<NormalizedRosterEntry> {
             where (academic_year, email) in (select * from unnest(?::text[], ?::text[]))
             """;
 
+    /** What {@link #REPLACE} would deactivate, read only (a validate-only run's completion). */
+    private static final String WOULD_REPLACE = """
+            select tp.academic_year, tp.email, tp.name, tp.building, tp.district from teacher_progress tp
+            where tp.academic_year = ? and tp.district is not distinct from ? and tp.active
+              and not exists (select 1 from roster_run_row m
+                              where m.run_id = ?::uuid and m.academic_year = tp.academic_year and m.email = tp.email)
+            order by tp.email
+            """;
+
     private static final String REPLACE = """
             update teacher_progress tp set active = false, deactivated_by_run = ?::uuid, updated_at = now()
             where tp.academic_year = ? and tp.district is not distinct from ? and tp.active
@@ -124,6 +135,38 @@ public class RosterStore implements KindStore<NormalizedRosterEntry> {
         List<Publication> refs = new ArrayList<>();
         current(c, records).forEach((key, entry) -> refs.add(Publication.of(Topics.REF_ROSTER, key, entry)));
         return refs;
+    }
+
+    /** A validate-only batch's rows were undone: which entries the run carries is kept, for its completion. */
+    @Override
+    public void validated(Connection c, List<NormalizedRosterEntry> records) throws SQLException {
+        claimFirst(c, records);
+    }
+
+    /** A validate-only run's completion: the entries the replace would deactivate, listed and counted, not touched. */
+    @Override
+    public void validatedCompleted(Connection c, CompletedRun run, Effects effects) throws SQLException {
+        if (run.window() == null || acceptedRows(c, run.runId()) == 0) {
+            return;
+        }
+        List<RunChanges.Change> wouldDeactivate = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(WOULD_REPLACE)) {
+            ps.setString(1, run.window());
+            ps.setString(2, run.district());
+            ps.setString(3, run.runId());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Preview.Field> fields = new LinkedHashMap<>();
+                    fields.put("active", new Preview.Field("true", "false"));
+                    fields.put("name", new Preview.Field(rs.getString(3), rs.getString(3)));
+                    fields.put("building", new Preview.Field(rs.getString(4), rs.getString(4)));
+                    wouldDeactivate.add(new RunChanges.Change(null, "DEACTIVATE", "teacher_progress",
+                            Keys.roster(rs.getString(1), rs.getString(2)), fields));
+                }
+            }
+        }
+        RunChanges.record(c, run.runId(), wouldDeactivate);
+        effects.count(run.runId(), RosterKind.DEACTIVATED, wouldDeactivate.size());
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class RunLedger {
     private static final String STARTED = """
             update import_run set kind = ?, source_ref = ?, run_window = ?, triggered_by = ?, mode = ?,
                 mapping_version = coalesce(?, mapping_version), replay_of = ?::uuid, started_at = ?, district = ?,
-                updated_at = now()
+                header = ?, run_warnings = ?, updated_at = now()
             where id = ?::uuid
             """;
 
@@ -104,7 +104,13 @@ public final class RunLedger {
             ps.setString(7, s.getReplayOf());
             ps.setTimestamp(8, new Timestamp(s.getStartedAt()));
             ps.setString(9, s.getDistrict());
-            ps.setString(10, s.getRunId());
+            ps.setArray(10, Sql.text(c, s.getHeader()));
+            if (s.getWarnings().isEmpty()) {
+                ps.setNull(11, Types.ARRAY);
+            } else {
+                ps.setArray(11, Sql.text(c, s.getWarnings()));
+            }
+            ps.setString(12, s.getRunId());
             ps.executeUpdate();
         }
     }

@@ -102,11 +102,18 @@ public final class Upsert<V> {
         return key.toString();
     }
 
-    /** Upserts a wave (distinct keys); returns key -> CREATED or UPDATED for the rows that changed. */
+    /**
+     * Upserts a wave (distinct keys); returns key -> CREATED or UPDATED for the rows that changed. With a
+     * {@link Preview} open (a validate-only batch), what each row would change is recorded first.
+     */
     public Map<String, OutcomeKind> upsert(Connection c, List<V> wave) throws SQLException {
         Map<String, OutcomeKind> changed = new HashMap<>();
         if (wave.isEmpty()) {
             return changed;
+        }
+        Preview preview = Preview.current();
+        if (preview != null) {
+            preview(c, wave, preview);
         }
         try (PreparedStatement ps = c.prepareStatement(upsertSql)) {
             bind(ps, wave, bound());
@@ -161,6 +168,44 @@ public final class Upsert<V> {
             }
         }
         return deleted;
+    }
+
+    /** The statement that reads, for a wave, each row's compared columns now and as the upsert would write them. */
+    public String previewSql() {
+        List<Column<V>> values = columns.stream().filter(c -> c.role() == Role.VALUE).toList();
+        StringJoiner select = new StringJoiner(", ");
+        keys().forEach(k -> select.add("u." + k.name()));
+        select.add("(" + alias + "." + keys().get(0).name() + " is not null)");
+        values.forEach(v -> select.add(alias + "." + v.name() + "::text").add("u." + v.name() + "::text"));
+        return "select " + select + "\nfrom " + unnest(bound()) + "\nleft join " + table + " as " + alias + " on "
+                + joinOn(keys());
+    }
+
+    private void preview(Connection c, List<V> wave, Preview preview) throws SQLException {
+        List<Column<V>> values = columns.stream().filter(col -> col.role() == Role.VALUE).toList();
+        Map<String, Preview.Entry> byKey = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(previewSql())) {
+            bind(ps, wave, bound());
+            try (ResultSet rs = ps.executeQuery()) {
+                int keys = keys().size();
+                while (rs.next()) {
+                    Map<String, Preview.Field> fields = new java.util.LinkedHashMap<>();
+                    boolean exists = rs.getBoolean(keys + 1);
+                    for (int i = 0; i < values.size(); i++) {
+                        fields.put(values.get(i).name(), new Preview.Field(exists ? rs.getString(keys + 2 + 2 * i) : null,
+                                rs.getString(keys + 3 + 2 * i)));
+                    }
+                    String key = key(rs, keys);
+                    byKey.put(key, new Preview.Entry(table, key, exists, fields));
+                }
+            }
+        }
+        for (V row : wave) {
+            Preview.Entry e = byKey.get(keyOf(row));
+            if (e != null) {
+                preview.add(row, e);
+            }
+        }
     }
 
     /** The UPDATE of a partial record carrying these fields, or null when none of them is a written column. */

@@ -1,0 +1,64 @@
+package org.polaris.launcher.cli;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code polaris replay RUN_ID}: a past run's raw rows published again under a new run id, read through
+ * the current alias mapping (after a column change: the rejected run, once the mapping is fixed).
+ * Administrators only. Follows the new run and prints its summary, as {@code import} does.
+ */
+@Command(name = "replay", description = "Replay a completed or rejected run from its raw topic under the current "
+        + "alias mapping (administrators), and wait for the new run's result.")
+final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    PolarisCli.Target target;
+
+    @Parameters(index = "0", paramLabel = "RUN_ID", description = "the run to replay")
+    String runId;
+
+    @Option(names = "--validate-only", description = "a dry run: every row is checked and counted, nothing is written")
+    boolean validateOnly;
+
+    @Option(names = "--json", description = "print one JSON object instead of the summary")
+    boolean json;
+
+    @Option(names = "--timeout", description = "how long to wait for the run (ISO-8601 duration, default PT30M)",
+            defaultValue = "PT30M")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        ApiClient api = target.api();
+        Map<String, Object> receipt = api.object(api.post("api/runs/" + ApiClient.encode(runId) + "/replay?validateOnly="
+                + validateOnly, null));
+        String replay = receipt.get("runId").toString();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> read = (Map<String, Object>) receipt.get("read");
+        err.println("Run " + replay + " replays run " + runId + ": " + receipt.get("rows") + " rows read back from "
+                + describe(read) + (validateOnly ? " (validate only: nothing will be written)" : ""));
+        Map<String, Object> run = RunWaiter.await(api, replay, timeout, err);
+        return ImportCommand.report(run, replay, json, out, err);
+    }
+
+    static String describe(Map<String, Object> read) {
+        long from = ((Number) read.get("fromOffset")).longValue();
+        return read.get("topic") + " partition " + read.get("partition")
+                + (from < 0 ? " (the run had no rows)" : ", offsets " + from + " to " + read.get("toOffset") + " ("
+                + read.get("records") + " records)");
+    }
+}
