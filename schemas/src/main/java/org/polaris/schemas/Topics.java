@@ -43,6 +43,8 @@ public final class Topics {
 
     /** Raw Pathful rows as they arrived. Key: run id. */
     public static final Topic<String, RawRecord> RAW_PATHFUL = raw("polaris.raw.pathful");
+    /** Pathful rows kept unmatched, published again once their teacher and event exist (REMATCH runs). Key: run id. */
+    public static final Topic<String, RawRecord> RAW_REMATCH = raw("polaris.raw.rematch");
     /** Raw teacher roster rows as they arrived. Key: run id. */
     public static final Topic<String, RawRecord> RAW_ROSTER = raw("polaris.raw.roster");
     /** Raw events-file rows as they arrived. Key: run id. */

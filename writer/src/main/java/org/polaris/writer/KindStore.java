@@ -25,6 +25,14 @@ public interface KindStore<V extends SpecificRecord> {
     /** The id of the kind whose rows these are ({@link org.polaris.schemas.kinds.SourceKind#id()}). */
     String kind();
 
+    /**
+     * Every kind whose runs this store's rows belong to: its completion hooks run for each (the Pathful
+     * store's for REMATCH runs too, whose rows are Pathful rows). The kind itself by default.
+     */
+    default java.util.Set<String> kinds() {
+        return java.util.Set.of(kind());
+    }
+
     /** The record type the writer routes to this store. */
     Class<V> recordType();
 

@@ -35,7 +35,9 @@ public final class Stores {
                 throw new IllegalStateException(s.getClass().getName() + " and " + other.getClass().getName()
                         + " both store " + s.recordType().getSimpleName() + " records");
             }
-            byKind.computeIfAbsent(s.kind(), k -> new ArrayList<>()).add(s);
+            for (String kind : s.kinds()) {
+                byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(s);
+            }
         }
     }
 

@@ -328,7 +328,7 @@ final class LocalStack implements AutoCloseable {
      */
     static List<String> restartFast() {
         List<String> props = new ArrayList<>();
-        for (String channel : List.of("raw-in", "writer-in", "run-summaries-in")) {
+        for (String channel : List.of("raw-in", "writer-in", "run-summaries-in", "rematch-in")) {
             props.add("-Dmp.messaging.incoming." + channel + ".group.instance.id=polaris-local-" + channel);
             props.add("-Dmp.messaging.incoming." + channel + ".session.timeout.ms=10000");
         }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Polaris import pipeline: run it locally, import files, follow runs and progress.",
         subcommands = {UpCommand.class, ImportCommand.class, RunsCommand.class, RunCommand.class, SalesforceCommand.class,
             ProgressCommand.class, SheetsCommand.class, TeachersCommand.class, DemoCommand.class, BenchCommand.class,
-            HashPasswordCommand.class, MappingsCommand.class, ReplayCommand.class})
+            HashPasswordCommand.class, MappingsCommand.class, ReplayCommand.class, UnmatchedCommand.class})
 public final class PolarisCli {
 
     static final int REFUSED = 2;

@@ -23,6 +23,20 @@ public final class Contracts {
         }
     }
 
+    /**
+     * A REMATCH run's rows: the Pathful columns of a row kept unmatched, and the run and row it
+     * completes.
+     */
+    public static final class Rematch {
+        public static final Field ORIGIN_RUN = Field.required("origin-run", "OriginRun");
+        public static final Field ORIGIN_ROW = Field.required("origin-row", "OriginRow");
+        public static final List<Field> ALL = java.util.stream.Stream.concat(Pathful.ALL.stream(),
+                java.util.stream.Stream.of(ORIGIN_RUN, ORIGIN_ROW)).toList();
+
+        private Rematch() {
+        }
+    }
+
     /** The teacher roster (Playbook B). */
     public static final class Roster {
         public static final Field TEACHER_EMAIL = Field.required("teacher-email", "Teacher Email");

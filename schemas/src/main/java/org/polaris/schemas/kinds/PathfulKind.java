@@ -73,6 +73,14 @@ public final class PathfulKind implements SourceKind<NormalizedAttendance> {
                 RunCounts.UNMATCHED_TEACHER, RunCounts.UNMATCHED_EVENT, RunCounts.INVALID);
     }
 
+    /** Unmatched rows of the run that a later REMATCH run matched (they show as resolved). */
+    public static final String RESOLVED = "resolved";
+
+    @Override
+    public List<Counter> counters() {
+        return List.of(new Counter(RESOLVED, "Unmatched rows re-matched since"));
+    }
+
     @Override
     public Window window() {
         return Window.REQUIRED;

@@ -15,10 +15,10 @@ class SourceKindsTest {
     @Test
     void theBuiltInKindsAreRegisteredInOrder() {
         assertThat(SourceKinds.all()).extracting(SourceKind::id)
-                .containsExactly("PATHFUL", "ROSTER", "EVENTS", "VIRTUAL_SESSIONS", "TEACHERS", "SF_ORGANIZATIONS", "SF_VOLUNTEERS", "SF_AFFILIATIONS",
+                .containsExactly("PATHFUL", "ROSTER", "EVENTS", "VIRTUAL_SESSIONS", "TEACHERS", "REMATCH", "SF_ORGANIZATIONS", "SF_VOLUNTEERS", "SF_AFFILIATIONS",
                         "SF_SCHOOLS", "SF_CLASSES", "SF_TEACHERS", "SF_EVENTS", "SF_EVENT_PARTICIPATIONS", "SF_HISTORY", "SF_STUDENT_PARTICIPATIONS",
                         "SF_STUDENTS");
-        assertThat(SourceKinds.slugs()).containsExactly("pathful", "roster", "events", "virtual_sessions", "teachers",
+        assertThat(SourceKinds.slugs()).containsExactly("pathful", "roster", "events", "virtual_sessions", "teachers", "rematch",
                 "salesforce-organizations", "salesforce-volunteers", "salesforce-affiliations", "salesforce-schools", "salesforce-classes", "salesforce-teachers", "salesforce-events",
                 "salesforce-event-participations", "salesforce-history", "salesforce-student-participations", "salesforce-students");
     }
@@ -40,9 +40,9 @@ class SourceKindsTest {
         List<String> names = Topics.all().stream().map(Topic::name).toList();
         assertThat(names).doesNotHaveDuplicates().contains("polaris.raw.pathful", "polaris.raw.teachers",
                 "polaris.normalized.virtual-sessions", "polaris.attendance.matched", "polaris.runs.summaries");
-        assertThat(names).hasSize(40);
+        assertThat(names).hasSize(41);
         assertThat(Topics.raw()).extracting(Topic::name).containsExactly("polaris.raw.pathful", "polaris.raw.roster",
-                "polaris.raw.events", "polaris.raw.virtual-sessions", "polaris.raw.teachers",
+                "polaris.raw.events", "polaris.raw.virtual-sessions", "polaris.raw.teachers", "polaris.raw.rematch",
                 "polaris.raw.salesforce.organizations", "polaris.raw.salesforce.volunteers",
                 "polaris.raw.salesforce.affiliations", "polaris.raw.salesforce.schools",
                 "polaris.raw.salesforce.classes", "polaris.raw.salesforce.teachers", "polaris.raw.salesforce.events",

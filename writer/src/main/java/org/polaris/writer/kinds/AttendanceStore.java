@@ -68,6 +68,13 @@ public class AttendanceStore implements KindStore<AttendanceMatch> {
             left join pathful_run_row c on c.run_id = k.run_id and c.event_id = k.event_id and c.teacher_email = k.email
             """;
 
+    private static final String RESOLVE = """
+            update pathful_unmatched_record p set status = 'resolved', resolved_by_run = u.by_run, resolved_at = now()
+            from unnest(?::uuid[], ?::int[], ?::uuid[]) as u(run_id, row_no, by_run)
+            where p.run_id = u.run_id and p.row_no = u.row_no and p.status = 'pending'
+            returning p.run_id::text
+            """;
+
     private static final String CLAIM = """
             insert into pathful_run_row (run_id, event_id, teacher_email, row_no)
             select * from unnest(?::uuid[], ?::bigint[], ?::text[], ?::int[])
@@ -77,6 +84,12 @@ public class AttendanceStore implements KindStore<AttendanceMatch> {
     @Override
     public String kind() {
         return PathfulKind.ID;
+    }
+
+    /** REMATCH runs' rows are Pathful rows: their completion recomputes progress too. */
+    @Override
+    public java.util.Set<String> kinds() {
+        return java.util.Set.of(PathfulKind.ID, org.polaris.schemas.kinds.RematchKind.ID);
     }
 
     @Override
@@ -145,7 +158,31 @@ public class AttendanceStore implements KindStore<AttendanceMatch> {
             }
             claim(c, claims);
         }
+        resolveOrigins(c, changes, effects);
         return outcomes;
+    }
+
+    /**
+     * A REMATCH row matched (whatever its outcome: created, updated, or skipped as already there): the
+     * unmatched row it completes is resolved, and its run counts it.
+     */
+    private static void resolveOrigins(Connection c, List<Change<AttendanceMatch>> changes, Effects effects)
+            throws SQLException {
+        List<NormalizedAttendance> rematched = changes.stream().map(ch -> ch.record().getAttendance())
+                .filter(a -> a.getOriginRunId() != null && a.getOriginRowNumber() != null).toList();
+        if (rematched.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(RESOLVE)) {
+            ps.setArray(1, Sql.text(c, rematched.stream().map(NormalizedAttendance::getOriginRunId).toList()));
+            ps.setArray(2, Sql.ints(c, rematched.stream().map(NormalizedAttendance::getOriginRowNumber).toList()));
+            ps.setArray(3, Sql.text(c, rematched.stream().map(NormalizedAttendance::getRunId).toList()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    effects.count(rs.getString(1), PathfulKind.RESOLVED, 1);
+                }
+            }
+        }
     }
 
     @Override

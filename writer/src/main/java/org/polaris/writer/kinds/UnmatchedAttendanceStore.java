@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.inject.Singleton;
 import org.polaris.schemas.avro.NormalizedAttendance;
@@ -35,6 +36,9 @@ public class UnmatchedAttendanceStore implements KindStore<UnmatchedAttendance> 
             .carried("session_id", "text", u -> u.getAttendance().getSessionId())
             .carried("teacher_email", "text", u -> u.getAttendance().getTeacherEmail())
             .carried("session_start", "timestamptz", u -> Instant.ofEpochMilli(u.getAttendance().getSessionStart()))
+            // what a REMATCH run needs to publish the row again
+            .carried("attendance_status", "text", u -> u.getAttendance().getStatus().name().toLowerCase(Locale.ROOT))
+            .carried("participant_type", "text", u -> u.getAttendance().getParticipantType())
             .build();
 
     @Override
