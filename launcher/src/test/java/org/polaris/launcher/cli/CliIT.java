@@ -151,6 +151,28 @@ class CliIT {
     }
 
     @Test
+    void aValidateOnlyRunShowsItsDiffAndUnmatchedRowsAreListed() throws Exception {
+        Path events = write("events-diff.csv", "Session ID,Session Title,Date\nCLI-D1,Diffing,2025-11-03\n");
+        Result validate = run("import", "events", events.toString(), "--validate-only", "--json");
+        assertThat(validate.code).isZero();
+        String runId = ApiClient.JSON.readValue(validate.out, new TypeReference<Map<String, Object>>() { }).get("runId")
+                .toString();
+
+        Result diff = run("run", runId, "--diff");
+        assertThat(diff.code).isZero();
+        assertThat(diff.out).startsWith("Run " + runId + " (validate only): what it would change\nWould create: 1\n  row 2: event ")
+                .contains("      title: Diffing\n", "Would update: 0\n", "Would deactivate: 0\n");
+
+        Result unmatched = run("unmatched", "--academic-year", YEAR, "--status", "all", "--json");
+        assertThat(unmatched.code).isZero();
+        List<Map<String, Object>> rows = ApiClient.JSON.readValue(unmatched.out, new TypeReference<>() { });
+        assertThat(rows).allSatisfy(r -> assertThat(r).containsEntry("academicYear", YEAR));
+        Result table = run("unmatched", "--status", "nonsense");
+        assertThat(table.code).isEqualTo(PolarisCli.REFUSED);
+        assertThat(table.err).contains("status is pending, resolved, ignored or all, not \"nonsense\"");
+    }
+
+    @Test
     void badInputIsRefusedWithAClearMessage() throws Exception {
         Result missingYear = run("import", "pathful", write("p.csv", "a\n1\n").toString());
         assertThat(missingYear.code).isEqualTo(PolarisCli.REFUSED);
