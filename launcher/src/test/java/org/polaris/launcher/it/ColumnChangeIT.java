@@ -124,7 +124,17 @@ class ColumnChangeIT {
             RestAssured.given().auth().preemptive().basic(user[0], user[1]).get("/api/mappings/pathful").then().statusCode(403);
             RestAssured.given().auth().preemptive().basic(user[0], user[1]).post("/api/runs/" + rejectedRun + "/replay")
                     .then().statusCode(403);
+            RestAssured.given().auth().preemptive().basic(user[0], user[1]).get("/api/mappings").then().statusCode(403);
+            RestAssured.given().auth().preemptive().basic(user[0], user[1]).get("/api/mappings/pathful/history")
+                    .then().statusCode(403);
+            RestAssured.given().auth().preemptive().basic(user[0], user[1]).queryParam("field", "TeacherEmail")
+                    .queryParam("alias", "Teacher Email").delete("/api/mappings/pathful/aliases").then().statusCode(403);
+            RestAssured.given().auth().preemptive().basic(user[0], user[1]).contentType(ContentType.JSON)
+                    .body(Map.of("extraColumns", "ignore")).put("/api/mappings/pathful/policy").then().statusCode(403);
         }
+        // a Pathful run is no district's: a district user sees neither it nor what it would change
+        RestAssured.given().auth().preemptive().basic("kck", "kck-secret").get("/api/runs/" + rejectedRun + "/changes")
+                .then().statusCode(403);
         RestAssured.given().get("/api/mappings/pathful/history").then().statusCode(200)
                 .body("findAll { it.change.contains('EducatorEmail') }.size()", equalTo(0));
     }
