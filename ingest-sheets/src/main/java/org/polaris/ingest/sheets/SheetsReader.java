@@ -95,15 +95,29 @@ public class SheetsReader {
      * @throws SheetReadException with a message for the operator
      */
     public SheetTable read(String spreadsheetId, String rangeOrTab, int headerRows) {
+        return readGrid(spreadsheetId, rangeOrTab).table(headerRows);
+    }
+
+    /** The sheet's cells as displayed, once; {@link Grid#table} reads them with the column names on a given row. */
+    public Grid readGrid(String spreadsheetId, String rangeOrTab) {
         Client c = client(spreadsheetId);
         String range = rangeOrTab != null && !rangeOrTab.isBlank() ? rangeOrTab
                 : quoted(firstTab(c, spreadsheetId));
         ValueRange answer = call(c, spreadsheetId, range, () -> c.sheets().spreadsheets().values()
                 .get(spreadsheetId, range).setValueRenderOption(FORMATTED_VALUE).setMajorDimension("ROWS").execute());
-        SheetTable table = SheetTables.of(spreadsheetId, answer.getRange(), answer.getValues(), headerRows);
-        LOG.infof("Google Sheet %s: read %s, %d columns, %d data rows", spreadsheetId, answer.getRange(),
-                table.header().size(), table.rows().size());
-        return table;
+        return new Grid(spreadsheetId, answer.getRange(), answer.getValues());
+    }
+
+    /** A sheet's cells as Google answered them. */
+    public record Grid(String spreadsheetId, String range, List<List<Object>> values) {
+
+        /** The table with its column names after {@code headerRows} rows (throws SheetReadException for a bad header). */
+        public SheetTable table(int headerRows) {
+            SheetTable table = SheetTables.of(spreadsheetId, range, values, headerRows);
+            LOG.infof("Google Sheet %s: read %s, %d columns, %d data rows", spreadsheetId, range,
+                    table.header().size(), table.rows().size());
+            return table;
+        }
     }
 
     private String firstTab(Client c, String spreadsheetId) {

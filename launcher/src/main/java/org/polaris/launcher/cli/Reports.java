@@ -120,10 +120,12 @@ final class Reports {
         if (num(run, "unmatchedTeacher") > 0) {
             b.append("  - unmatched teachers: import or update the roster of ")
                     .append(run.get("window") == null ? "the academic year" : str(run.get("window")))
-                    .append(" (Playbook B), then re-import this file (idempotent)\n");
+                    .append(" (Playbook B): a REMATCH run then completes the rows whose event exists too "
+                            + "(bin/polaris unmatched lists what is still pending)\n");
         }
         if (num(run, "unmatchedEvent") > 0) {
-            b.append("  - unmatched events: create the events with these Pathful session ids, then re-import\n");
+            b.append("  - unmatched events: create the events with these Pathful session ids (an events import): a REMATCH "
+                    + "run then completes the rows whose teacher is on the roster\n");
         }
         if (num(run, "invalid") > 0) {
             b.append("  - invalid rows: fix them in the source file and re-import\n");

@@ -300,8 +300,8 @@ class ReportsTest {
 
         assertThat(log).endsWith("""
                 Follow-ups:
-                  - unmatched teachers: import or update the roster of 2026-27 (Playbook B), then re-import this file (idempotent)
-                  - unmatched events: create the events with these Pathful session ids, then re-import
+                  - unmatched teachers: import or update the roster of 2026-27 (Playbook B): a REMATCH run then completes the rows whose event exists too (bin/polaris unmatched lists what is still pending)
+                  - unmatched events: create the events with these Pathful session ids (an events import): a REMATCH run then completes the rows whose teacher is on the roster
                   - invalid rows: fix them in the source file and re-import
                 """);
     }
