@@ -1,5 +1,6 @@
 package org.polaris.ingest.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,11 +15,13 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.polaris.ingest.IngestConfig;
+import org.polaris.ingest.HeaderKinds;
 import org.polaris.ingest.csv.CsvFile;
 import org.polaris.ingest.csv.CsvRejected;
 import org.polaris.ingest.publish.RunPublisher;
 import org.polaris.ingest.publish.RunReceipt;
 import org.polaris.ingest.publish.RunRequest;
+import org.polaris.ingest.xlsx.XlsxFile;
 import org.polaris.schemas.avro.RunMode;
 import org.polaris.schemas.kinds.SourceKind;
 import org.polaris.schemas.kinds.SourceKinds;
@@ -36,6 +39,9 @@ import org.polaris.schemas.kinds.SourceKinds;
 public class ImportResource {
 
     private static final java.util.regex.Pattern ACADEMIC_YEAR = java.util.regex.Pattern.compile("\\d{4}-\\d{4}");
+
+    @Inject
+    jakarta.enterprise.inject.Instance<HeaderKinds> headerKinds;
 
     @Inject
     RunPublisher publisher;
@@ -78,12 +84,15 @@ public class ImportResource {
         if (skip < 0 || skip > 20) {
             return error(Response.Status.BAD_REQUEST, "headerRows must be between 0 and 20");
         }
-        CsvFile csv = new CsvFile(path, skip);
         String scope = district == null || district.isBlank() ? null : district.strip();
         Optional<Response> refused = access.refuse(kind, scope);
         if (refused.isPresent()) {
             return refused.get();
         }
+        if (isWorkbook(path)) {
+            return importWorkbook(kind, file, path, window, scope, validateOnly);
+        }
+        CsvFile csv = new CsvFile(path, skip);
         RunRequest request = new RunRequest(kind, file.fileName(), window, scope, access.who(),
                 validateOnly ? RunMode.VALIDATE : RunMode.COMMIT, null);
         try {
@@ -97,6 +106,52 @@ public class ImportResource {
             return error(status, file.fileName() + ": " + e.getMessage());
         } catch (RunPublisher.PublishFailedException e) {
             return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    /**
+     * An Excel workbook (XLSX) upload: the first sheet, its column names found as the first row (of the
+     * first 20) that carries every required field of the kind (exports start with title rows), cells as
+     * Excel shows them. Read as a stream, published as it is read, like a CSV.
+     */
+    private Response importWorkbook(SourceKind<?> kind, FileUpload file, java.nio.file.Path path, String window,
+            String scope, boolean validateOnly) {
+        XlsxFile workbook = new XlsxFile(path, header -> !headerKinds.isResolvable()
+                || headerKinds.get().carries(kind.id(), header));
+        RunRequest request = new RunRequest(kind, file.fileName(), window, scope, access.who(),
+                validateOnly ? RunMode.VALIDATE : RunMode.COMMIT, null);
+        try {
+            long size = java.nio.file.Files.size(path);
+            if (size > config.maxFileBytes()) {
+                return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, file.fileName() + ": the file is " + size
+                        + " bytes, over the limit of " + config.maxFileBytes() + " (polaris.ingest.max-file-bytes)");
+            }
+            List<String> header;
+            try {
+                header = workbook.header();
+            } catch (CsvRejected e) {
+                if (e.getMessage().startsWith("no row among") && headerKinds.isResolvable()) {
+                    return error(Response.Status.BAD_REQUEST, file.fileName() + ": " + e.getMessage() + " ("
+                            + String.join(", ", headerKinds.get().required(kind.id())) + ")");
+                }
+                throw e;
+            }
+            RunReceipt receipt = publisher.publish(request, header, sink -> workbook.read(sink::accept));
+            return Response.accepted(receipt).build();
+        } catch (CsvRejected e) {
+            return error(Response.Status.BAD_REQUEST, file.fileName() + ": " + e.getMessage());
+        } catch (java.io.IOException e) {
+            return error(Response.Status.BAD_REQUEST, file.fileName() + ": the upload could not be read");
+        } catch (RunPublisher.PublishFailedException e) {
+            return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    private static boolean isWorkbook(java.nio.file.Path path) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
+            return XlsxFile.looksLikeXlsx(in.readNBytes(4096));
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * registered Google Sheet, follow the run, print its summary. The pipeline checks the kind and its
  * options (a Pathful file needs its academic year) and answers with what is wrong.
  */
-@Command(name = "import", description = "Import a CSV file, or a registered Google Sheet (by its id, or by "
+@Command(name = "import", description = "Import a CSV file or an Excel workbook (XLSX), or a registered Google Sheet (by its id, or by "
         + "--purpose and --academic-year), and wait for the run's result.")
 final class ImportCommand implements Callable<Integer> {
 
@@ -35,7 +35,7 @@ final class ImportCommand implements Callable<Integer> {
     String kind;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "FILE|ID",
-            description = "the CSV file; for `sheet`, the sheet configuration's id (or give --purpose)")
+            description = "the CSV or XLSX file; for `sheet`, the sheet configuration's id (or give --purpose)")
     String source;
 
     @Option(names = "--purpose", description = "`sheet` without an id: the sheet registered for this purpose "

@@ -74,6 +74,55 @@ class PathfulSheetIT {
     }
 
     @Test
+    void aPathfulExportAsAnExcelWorkbookImportsWithTheCountsOfTheSameCsv(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder(String.join(",", HEADER)).append('\n');
+        ROWS.forEach(r -> csv.append(String.join(",", r)).append('\n'));
+        Map<String, Object> uploaded = Runs.awaitFinal(RestAssured.given()
+                .multiPart("file", Files.writeString(dir.resolve("export.csv"), csv).toFile(), "text/csv")
+                .multiPart("academicYear", YEAR).multiPart("validateOnly", "true").post("/api/imports/pathful")
+                .then().statusCode(202).extract().path("runId"));
+
+        // the export's title row first, the column names on row 2, then the rows
+        Path xlsx = dir.resolve("export.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.OutputStream out = Files.newOutputStream(xlsx)) {
+            var sheet = wb.createSheet("Export");
+            sheet.createRow(0).createCell(0).setCellValue("Pathful attendance export");
+            List<List<String>> all = new ArrayList<>();
+            all.add(HEADER);
+            all.addAll(ROWS);
+            for (int r = 0; r < all.size(); r++) {
+                var row = sheet.createRow(r + 1);
+                for (int c = 0; c < all.get(r).size(); c++) {
+                    row.createCell(c).setCellValue(all.get(r).get(c));
+                }
+            }
+            wb.write(out);
+        }
+        Map<String, Object> run = Runs.awaitFinal(RestAssured.given()
+                .multiPart("file", xlsx.toFile(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .multiPart("academicYear", YEAR).multiPart("validateOnly", "true").post("/api/imports/pathful")
+                .then().statusCode(202).extract().path("runId"));
+
+        assertThat(run.get("status")).isEqualTo("COMPLETED");
+        assertThat(Runs.counts(run)).isEqualTo(Runs.counts(uploaded));
+        // the sheet's own row numbers: the header is row 2, the invalid rows 5 and 6
+        assertThat(Runs.rows(run.get("runId").toString(), "INVALID")).extracting(r -> r.get("row")).containsExactly(5, 6);
+
+        // a workbook without the columns is refused, naming them
+        Path other = dir.resolve("other.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.OutputStream out = Files.newOutputStream(other)) {
+            wb.createSheet("Other").createRow(0).createCell(0).setCellValue("Name");
+            wb.write(out);
+        }
+        RestAssured.given().multiPart("file", other.toFile()).multiPart("academicYear", YEAR).post("/api/imports/pathful")
+                .then().statusCode(400).body("error", equalTo("other.xlsx: no row among the first 20 of the workbook's "
+                        + "first sheet has the columns this import needs (SessionId, EventId, TeacherEmail, SessionStart, "
+                        + "AttendanceStatus)"));
+    }
+
+    @Test
     void aSheetWithNeitherHeaderIsRefusedNamingBoth() {
         FakeGoogle.sheet(google, ODD_SHEET, "'Odd'!A1:Z1000", List.of("Odd"), List.of(
                 List.of("Notes"), List.of(), List.of(), List.of("Name", "Room", "When"), List.of("A", "1", "x")));
