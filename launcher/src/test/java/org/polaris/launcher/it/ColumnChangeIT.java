@@ -2,10 +2,7 @@ package org.polaris.launcher.it;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -95,7 +92,7 @@ class ColumnChangeIT {
         assertThat(validateOnlyImport.get("status")).isEqualTo("COMPLETED");
         assertThat(Runs.counts(validateOnlyImport)).isEqualTo(EXPECTED);
         assertThat(validateOnlyImport.get("runWarnings").toString()).contains("column \"Room\" is not in the pathful mapping");
-        assertThat(count("select count(*) from event_teacher where teacher_email like '%@cc.example.org'")).isZero();
+        assertThat(Db.number(db, "select count(*) from event_teacher where teacher_email like '%@cc.example.org'")).isZero();
     }
 
     @Test
@@ -168,10 +165,10 @@ class ColumnChangeIT {
                 .post("/api/runs/" + rejectedRun + "/replay").then().statusCode(202).extract().path("");
         @SuppressWarnings("unchecked")
         Map<String, Object> read = (Map<String, Object>) receipt.get("read");
-        long first = longOf("select raw_first_offset from import_run where id = '" + rejectedRun + "'");
-        long last = longOf("select raw_last_offset from import_run where id = '" + rejectedRun + "'");
-        String topic = textOf("select raw_topic from import_run where id = '" + rejectedRun + "'");
-        int partition = (int) longOf("select raw_partition from import_run where id = '" + rejectedRun + "'");
+        long first = Db.number(db, "select raw_first_offset from import_run where id = '" + rejectedRun + "'");
+        long last = Db.number(db, "select raw_last_offset from import_run where id = '" + rejectedRun + "'");
+        String topic = Db.text(db, "select raw_topic from import_run where id = '" + rejectedRun + "'");
+        int partition = (int) Db.number(db, "select raw_partition from import_run where id = '" + rejectedRun + "'");
         // exactly the rejected run's rows: its first to its last offset, one record each, nothing before or after
         assertThat(read).containsEntry("topic", topic).containsEntry("partition", partition)
                 .containsEntry("rows", 6).containsEntry("records", (int) (last - first + 1));
@@ -186,7 +183,8 @@ class ColumnChangeIT {
         assertThat(run.get("mappingVersion").toString()).startsWith("pathful-v");
         assertThat(Runs.counts(run)).isEqualTo(Runs.counts(validateOnlyImport)).isEqualTo(EXPECTED);
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(count("select count(*) from pathful_unmatched_record where run_id = '" + run.get("runId") + "'")).isZero();
+        assertThat(Db.number(db, "select count(*) from pathful_unmatched_record where run_id = '" + run.get("runId") + "'"))
+                .isZero();
     }
 
     @Test
@@ -200,7 +198,7 @@ class ColumnChangeIT {
         assertThat(run.get("mode")).isEqualTo("COMMIT");
         assertThat(Runs.counts(run)).isEqualTo(EXPECTED);
         assertThat(run.get("countsAddUp")).isEqualTo(true);
-        assertThat(count("select count(*) from event_teacher where teacher_email like '%@cc.example.org'")).isEqualTo(3);
+        assertThat(Db.number(db, "select count(*) from event_teacher where teacher_email like '%@cc.example.org'")).isEqualTo(3);
         RestAssured.get("/api/runs/" + rejectedRun).then().statusCode(200).body("status", equalTo("REJECTED"))
                 .body("replayedBy", org.hamcrest.Matchers.hasItem(receipt.get("runId")))
                 .body("replayedBy.size()", equalTo(2));
@@ -232,15 +230,15 @@ class ColumnChangeIT {
         Path events = Files.writeString(dir.resolve("events-gone.csv"), "Session ID,Session Title,Date\nCC-G1,Gone,2030-11-01\n");
         Map<String, Object> run = Runs.importFile("events", events, null);
         String id = run.get("runId").toString();
-        String topic = textOf("select raw_topic from import_run where id = '" + id + "'");
-        int partition = (int) longOf("select raw_partition from import_run where id = '" + id + "'");
-        long last = longOf("select raw_last_offset from import_run where id = '" + id + "'");
+        String topic = Db.text(db, "select raw_topic from import_run where id = '" + id + "'");
+        int partition = (int) Db.number(db, "select raw_partition from import_run where id = '" + id + "'");
+        long last = Db.number(db, "select raw_last_offset from import_run where id = '" + id + "'");
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(props)) {
             admin.deleteRecords(Map.of(new TopicPartition(topic, partition), RecordsToDelete.beforeOffset(last + 1))).all().get();
         }
-        String expires = textOf("select to_char((ended_at + interval '30 days') at time zone 'UTC', 'YYYY-MM-DD') "
+        String expires = Db.text(db, "select to_char((ended_at + interval '30 days') at time zone 'UTC', 'YYYY-MM-DD') "
                 + "from import_run where id = '" + id + "'");
 
         RestAssured.post("/api/runs/" + id + "/replay").then().statusCode(410)
@@ -269,26 +267,8 @@ class ColumnChangeIT {
     }
 
     private String snapshot() throws SQLException {
-        return textOf("select count(*) || '/' || coalesce(sum(hashtext(t::text)), 0) from event_teacher t "
-                + "where teacher_email like '%@cc.example.org'") + " " + textOf("select count(*) || '/' || "
+        return Db.text(db, "select count(*) || '/' || coalesce(sum(hashtext(t::text)), 0) from event_teacher t "
+                + "where teacher_email like '%@cc.example.org'") + " " + Db.text(db, "select count(*) || '/' || "
                 + "coalesce(sum(hashtext(e::text)), 0) from event e where pathful_session_id like 'CC-%'");
-    }
-
-    private long count(String sql) throws SQLException {
-        return longOf(sql);
-    }
-
-    private long longOf(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private String textOf(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }

@@ -2,10 +2,7 @@ package org.polaris.launcher.it;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +76,9 @@ class RematchIT {
         assertThat(rematch.get("sourceRef").toString()).contains("3 unmatched rows of run " + earlyRun);
         assertThat(Runs.counts(rematch)).containsExactly(3, 3, 0, 0, 0, 0, 0);
         assertThat(rematch.get("countsAddUp")).isEqualTo(true);
-        assertThat(count("select count(*) from event_teacher where teacher_email like '%@rm.example.org'")).isEqualTo(3);
+        assertThat(Db.number(db, "select count(*) from event_teacher where teacher_email like '%@rm.example.org'")).isEqualTo(3);
         // the session at 22:30 in Chicago keeps its local date
-        assertThat(text("select et.session_start at time zone 'America/Chicago' from event_teacher et "
+        assertThat(Db.text(db, "select et.session_start at time zone 'America/Chicago' from event_teacher et "
                 + "where et.pathful_session_id = 'RM-3'")).isEqualTo("2033-10-11 22:30:00");
 
         // the original run shows them resolved; the row whose event is still unknown stays pending
@@ -112,16 +109,5 @@ class RematchIT {
                 .getList("");
         return runs.stream().filter(r -> "REMATCH".equals(r.get("kind")) && String.valueOf(r.get("sourceRef")).contains(runId))
                 .findFirst().orElse(null);
-    }
-
-    private long count(String sql) throws SQLException {
-        return Long.parseLong(text(sql));
-    }
-
-    private String text(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }

@@ -2,10 +2,7 @@ package org.polaris.launcher.it;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -111,7 +108,8 @@ class ValidateOnlyDiffIT {
                 "new", "Diff Academy")));
         assertThat(changes.get(1).get("row")).isNull();
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(count("select count(*) from teacher_progress where academic_year = '" + YEAR + "' and active")).isEqualTo(3);
+        assertThat(Db.number(db, "select count(*) from teacher_progress where academic_year = '" + YEAR + "' and active"))
+                .isEqualTo(3);
     }
 
     @Test
@@ -134,19 +132,8 @@ class ValidateOnlyDiffIT {
     }
 
     private String snapshot() throws SQLException {
-        return text("select count(*) || '/' || coalesce(sum(hashtext(t::text)), 0) from event_teacher t "
-                + "where teacher_email like '%@vd.example.org'") + " " + text("select count(*) || '/' || "
+        return Db.text(db, "select count(*) || '/' || coalesce(sum(hashtext(t::text)), 0) from event_teacher t "
+                + "where teacher_email like '%@vd.example.org'") + " " + Db.text(db, "select count(*) || '/' || "
                 + "coalesce(sum(hashtext(tp::text)), 0) from teacher_progress tp where academic_year = '" + YEAR + "'");
-    }
-
-    private long count(String sql) throws SQLException {
-        return Long.parseLong(text(sql));
-    }
-
-    private String text(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }

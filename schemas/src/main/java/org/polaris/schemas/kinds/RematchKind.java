@@ -2,7 +2,6 @@ package org.polaris.schemas.kinds;
 
 import java.util.List;
 
-import org.polaris.schemas.Keys;
 import org.polaris.schemas.Topic;
 import org.polaris.schemas.Topics;
 import org.polaris.schemas.avro.NormalizedAttendance;
@@ -18,6 +17,8 @@ import org.polaris.schemas.avro.RawRecord;
 public final class RematchKind implements SourceKind<NormalizedAttendance> {
 
     public static final String ID = "REMATCH";
+    /** Its rows are Pathful rows: topic, key, writer topics and Expected Output are Pathful's. */
+    private static final PathfulKind PATHFUL = new PathfulKind();
 
     @Override
     public String id() {
@@ -36,27 +37,27 @@ public final class RematchKind implements SourceKind<NormalizedAttendance> {
 
     @Override
     public Topic<String, NormalizedAttendance> normalizedTopic() {
-        return Topics.NORMALIZED_PATHFUL;
+        return PATHFUL.normalizedTopic();
     }
 
     @Override
     public String key(NormalizedAttendance a) {
-        return Keys.roster(a.getAcademicYear(), a.getTeacherEmail());
+        return PATHFUL.key(a);
     }
 
     @Override
     public List<Topic<String, ?>> writerTopics() {
-        return List.of(Topics.ATTENDANCE_MATCHED, Topics.ATTENDANCE_UNMATCHED);
+        return PATHFUL.writerTopics();
     }
 
     @Override
     public List<SummaryLine> expectedOutput() {
-        return new PathfulKind().expectedOutput();
+        return PATHFUL.expectedOutput();
     }
 
     @Override
     public List<String> reportedCounts() {
-        return new PathfulKind().reportedCounts();
+        return PATHFUL.reportedCounts();
     }
 
     @Override
