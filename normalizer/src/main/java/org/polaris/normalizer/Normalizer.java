@@ -100,12 +100,7 @@ public final class Normalizer {
         if (kindRules == null) {
             return List.of(deadLetter(row, List.of("unknown run kind " + row.getKind())));
         }
-        KindMapping mapping = runMappings.get(row.getRunId());
-        if (mapping == null || !mapping.kind().equals(row.getKind())) {
-            mapping = mappings.asOf(row.getKind(), timestamp);
-            runMappings.put(row.getRunId(), mapping);
-        }
-        HeaderResolution columns = resolve(mapping, kindRules, row.getCells().keySet());
+        HeaderResolution columns = resolve(row, kindRules, timestamp);
         String year = year(row.getWindow());
         if (!columns.accepted() || windowProblem(kindRules.kind(), row.getWindow(), year)) {
             return List.of(); // the run was rejected on its start marker
@@ -215,18 +210,30 @@ public final class Normalizer {
     /** The last header seen: consecutive rows of one run share it, so most rows skip the cache key. */
     private volatile Resolved last;
 
-    private record Resolved(KindMapping mapping, KindRules<?> rules, Set<String> header, HeaderResolution resolution) {
+    private record Resolved(String runId, KindRules<?> rules, Set<String> header, HeaderResolution resolution) {
     }
 
-    private HeaderResolution resolve(KindMapping mapping, KindRules<?> kindRules, Set<String> header) {
+    /** A row's columns, through its run's mapping; consecutive rows of one run reuse the last answer. */
+    private HeaderResolution resolve(RawRow row, KindRules<?> kindRules, long timestamp) {
+        Set<String> header = row.getCells().keySet();
         Resolved previous = last;
-        if (previous != null && previous.mapping() == mapping && previous.rules() == kindRules
+        if (previous != null && previous.runId().equals(row.getRunId()) && previous.rules() == kindRules
                 && previous.header().equals(header)) {
             return previous.resolution();
         }
-        HeaderResolution resolution = resolveCached(mapping, kindRules, header);
-        last = new Resolved(mapping, kindRules, Set.copyOf(header), resolution);
+        HeaderResolution resolution = resolveCached(mappingOf(row, timestamp), kindRules, header);
+        last = new Resolved(row.getRunId(), kindRules, Set.copyOf(header), resolution);
         return resolution;
+    }
+
+    /** The mapping the row's run started under, or, for a run this instance did not see start, the one of its publish time. */
+    private KindMapping mappingOf(RawRow row, long timestamp) {
+        KindMapping mapping = runMappings.get(row.getRunId());
+        if (mapping == null || !mapping.kind().equals(row.getKind())) {
+            mapping = mappings.asOf(row.getKind(), timestamp);
+            runMappings.put(row.getRunId(), mapping);
+        }
+        return mapping;
     }
 
     private HeaderResolution resolveCached(KindMapping mapping, KindRules<?> kindRules, Collection<String> header) {

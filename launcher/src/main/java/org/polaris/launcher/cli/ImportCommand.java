@@ -2,7 +2,6 @@ package org.polaris.launcher.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,8 +41,8 @@ final class ImportCommand implements Callable<Integer> {
             + "(teacher_progress_tracking or virtual_sessions), --academic-year and, for a roster, --district")
     String purpose;
 
-    @Option(names = "--validate-only", description = "a dry run: every row is checked and counted, nothing is written")
-    boolean validateOnly;
+    @Mixin
+    RunFollow run;
 
     @Option(names = "--header-rows", description = "rows before the column names (default 3 for virtual_sessions, else 0)")
     Integer headerRows;
@@ -54,13 +53,6 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--district", description = "roster: the district whose roster of --academic-year this file replaces")
     String district;
-
-    @Option(names = "--json", description = "print one JSON object instead of the summary")
-    boolean json;
-
-    @Option(names = "--timeout", description = "how long to wait for the run (ISO-8601 duration, default PT30M)",
-            defaultValue = "PT30M")
-    Duration timeout;
 
     @Override
     public Integer call() throws Exception {
@@ -76,7 +68,7 @@ final class ImportCommand implements Callable<Integer> {
                 Map<String, Object> receipt = api.object(api.post("api/sheets/import?purpose=" + ApiClient.encode(purpose)
                         + "&academicYear=" + ApiClient.encode(academicYear)
                         + (district == null ? "" : "&district=" + ApiClient.encode(district))
-                        + "&validateOnly=" + validateOnly, null));
+                        + "&validateOnly=" + run.validateOnly, null));
                 return follow(api, receipt, purpose + " sheet of " + academicYear, out, err);
             }
             if (source == null || !source.matches("\\d+")) {
@@ -85,7 +77,7 @@ final class ImportCommand implements Callable<Integer> {
                 return PolarisCli.REFUSED;
             }
             Map<String, Object> receipt = api.object(api.post("api/sheets/" + source + "/import?validateOnly="
-                    + validateOnly, null));
+                    + run.validateOnly, null));
             return follow(api, receipt, "sheet #" + source, out, err);
         }
         if (source == null) {
@@ -101,7 +93,7 @@ final class ImportCommand implements Callable<Integer> {
         fields.put("academicYear", academicYear);
         fields.put("district", district);
         fields.put("headerRows", headerRows == null ? null : headerRows.toString());
-        fields.put("validateOnly", validateOnly ? "true" : null);
+        fields.put("validateOnly", run.validateOnly ? "true" : null);
         Map<String, Object> receipt;
         try {
             receipt = api.upload(kind, file, fields);
@@ -119,10 +111,8 @@ final class ImportCommand implements Callable<Integer> {
     private int follow(ApiClient api, Map<String, Object> receipt, String what, java.io.PrintWriter out,
             java.io.PrintWriter err) throws Exception {
         String runId = receipt.get("runId").toString();
-        err.println("Run " + runId + ": " + receipt.get("rows") + " rows of " + what + " submitted"
-                + (validateOnly ? " (validate only: nothing will be written)" : ""));
-        Map<String, Object> run = RunWaiter.await(api, runId, timeout, err);
-        return report(run, runId, json, out, err);
+        return run.follow(api, runId, "Run " + runId + ": " + receipt.get("rows") + " rows of " + what + " submitted", out,
+                err);
     }
 
     static int report(Map<String, Object> run, String runId, boolean json, java.io.PrintWriter out,

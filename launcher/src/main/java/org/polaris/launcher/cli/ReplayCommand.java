@@ -1,13 +1,11 @@
 package org.polaris.launcher.cli;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,15 +27,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_ID", description = "the run to replay")
     String runId;
 
-    @Option(names = "--validate-only", description = "a dry run: every row is checked and counted, nothing is written")
-    boolean validateOnly;
-
-    @Option(names = "--json", description = "print one JSON object instead of the summary")
-    boolean json;
-
-    @Option(names = "--timeout", description = "how long to wait for the run (ISO-8601 duration, default PT30M)",
-            defaultValue = "PT30M")
-    Duration timeout;
+    @Mixin
+    RunFollow run;
 
     @Override
     public Integer call() throws Exception {
@@ -45,14 +36,12 @@ final class ReplayCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         ApiClient api = target.api();
         Map<String, Object> receipt = api.object(api.post("api/runs/" + ApiClient.encode(runId) + "/replay?validateOnly="
-                + validateOnly, null));
+                + run.validateOnly, null));
         String replay = receipt.get("runId").toString();
         @SuppressWarnings("unchecked")
         Map<String, Object> read = (Map<String, Object>) receipt.get("read");
-        err.println("Run " + replay + " replays run " + runId + ": " + receipt.get("rows") + " rows read back from "
-                + describe(read) + (validateOnly ? " (validate only: nothing will be written)" : ""));
-        Map<String, Object> run = RunWaiter.await(api, replay, timeout, err);
-        return ImportCommand.report(run, replay, json, out, err);
+        return run.follow(api, replay, "Run " + replay + " replays run " + runId + ": " + receipt.get("rows")
+                + " rows read back from " + describe(read), out, err);
     }
 
     static String describe(Map<String, Object> read) {

@@ -47,11 +47,7 @@ public class LedgerMappings implements MappingSource {
     @Override
     public KindMapping current(String kind) {
         try (Connection c = db.getConnection()) {
-            Optional<MappingVersion> v = MappingVersions.latest(c, kind);
-            if (v.isEmpty()) {
-                MappingSeed.seed(c, catalog);
-                v = MappingVersions.latest(c, kind);
-            }
+            Optional<MappingVersion> v = MappingSeed.latest(c, catalog, kind);
             if (v.isPresent()) {
                 KindMapping m = decoded(v.get());
                 lastCurrent.put(kind, m);

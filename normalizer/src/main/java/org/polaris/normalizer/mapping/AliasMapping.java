@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.polaris.schemas.ColumnNames;
 import org.polaris.schemas.kinds.SourceKinds;
 
 /**
@@ -51,6 +52,6 @@ public final class AliasMapping implements MappingSource {
 
     /** Normalized form of a column name: lower case, letters and digits only. */
     public static String normalize(String name) {
-        return KindMapping.normalize(name);
+        return ColumnNames.normalize(name);
     }
 }

@@ -57,11 +57,11 @@ public record KindMapping(String kind, String version, Map<String, List<String>>
         List<String> claimed = new ArrayList<>();
         for (Field field : contract) {
             List<String> names = namesOf(field);
-            header.stream().filter(h -> names.contains(normalize(h))).forEach(claimed::add);
+            header.stream().filter(h -> names.contains(ColumnNames.normalize(h))).forEach(claimed::add);
         }
         for (Field field : contract) {
             List<String> names = namesOf(field);
-            List<String> found = header.stream().filter(h -> names.contains(normalize(h))).toList();
+            List<String> found = header.stream().filter(h -> names.contains(ColumnNames.normalize(h))).toList();
             if (found.size() > 1) {
                 problems.add("columns " + quoted(found) + " all map to " + field.label() + ": keep one");
             } else if (found.size() == 1) {
@@ -87,19 +87,14 @@ public record KindMapping(String kind, String version, Map<String, List<String>>
                 + " --extra-columns ignore");
     }
 
-    /** Normalized form of a column name: lower case, letters and digits only. */
-    public static String normalize(String name) {
-        return ColumnNames.normalize(name);
-    }
-
     private String slug() {
         return SourceKinds.byId(kind).map(k -> k.slug()).orElse(kind.toLowerCase(java.util.Locale.ROOT));
     }
 
     private List<String> namesOf(Field field) {
         List<String> names = new ArrayList<>();
-        names.add(normalize(field.label()));
-        aliases.getOrDefault(field.key(), List.of()).forEach(a -> names.add(normalize(a)));
+        names.add(ColumnNames.normalize(field.label()));
+        aliases.getOrDefault(field.key(), List.of()).forEach(a -> names.add(ColumnNames.normalize(a)));
         return names;
     }
 
@@ -112,7 +107,7 @@ public record KindMapping(String kind, String version, Map<String, List<String>>
                 continue;
             }
             for (String name : names) {
-                double score = SIMILARITY.apply(name, normalize(h));
+                double score = SIMILARITY.apply(name, ColumnNames.normalize(h));
                 if (score > bestScore) {
                     bestScore = score;
                     best = h;

@@ -163,12 +163,7 @@ public class MappingResource {
 
     /** The kind's newest version, seeding version 1 from the configuration if it has none yet. */
     private MappingVersion latest(Connection c, KindContract kind) throws SQLException {
-        Optional<MappingVersion> v = MappingVersions.latest(c, kind.kind());
-        if (v.isPresent()) {
-            return v.get();
-        }
-        MappingSeed.seed(c, catalog);
-        return MappingVersions.latest(c, kind.kind()).orElseThrow();
+        return MappingSeed.latest(c, catalog, kind.kind()).orElseThrow();
     }
 
     private Response noSuchKind(String name) {

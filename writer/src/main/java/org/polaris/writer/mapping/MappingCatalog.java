@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.polaris.schemas.ColumnNames;
+
 /**
  * The kinds that read their header through an alias mapping: each kind's contract fields and the
  * aliases the configuration gives them (version 1 of the kind's mapping). The normalizer knows these;
@@ -34,9 +36,9 @@ public interface MappingCatalog {
 
         /** The field named by its label or its key, compared as headers are (case, spaces, punctuation ignored). */
         public Optional<FieldInfo> field(String name) {
-            String wanted = MappingEdits.normalize(name == null ? "" : name);
-            return fields.stream().filter(f -> MappingEdits.normalize(f.label()).equals(wanted)
-                    || MappingEdits.normalize(f.key()).equals(wanted)).findFirst();
+            String wanted = ColumnNames.normalize(name == null ? "" : name);
+            return fields.stream().filter(f -> ColumnNames.normalize(f.label()).equals(wanted)
+                    || ColumnNames.normalize(f.key()).equals(wanted)).findFirst();
         }
     }
 }

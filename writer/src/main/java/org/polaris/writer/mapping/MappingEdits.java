@@ -38,13 +38,13 @@ public final class MappingEdits {
             return Edit.refused(noSuchField(contract, fieldName));
         }
         String name = alias == null ? "" : alias.strip();
-        if (normalize(name).isEmpty()) {
+        if (ColumnNames.normalize(name).isEmpty()) {
             return Edit.refused("the alias must have a letter or a digit");
         }
         for (FieldInfo other : contract.fields()) {
-            boolean labelMatches = normalize(other.label()).equals(normalize(name));
+            boolean labelMatches = ColumnNames.normalize(other.label()).equals(ColumnNames.normalize(name));
             boolean aliasMatches = current.aliases().getOrDefault(other.key(), List.of()).stream()
-                    .anyMatch(a -> normalize(a).equals(normalize(name)));
+                    .anyMatch(a -> ColumnNames.normalize(a).equals(ColumnNames.normalize(name)));
             if (other.equals(field) && (labelMatches || aliasMatches)) {
                 return Edit.refused("\"" + name + "\" already maps to " + field.label() + " in "
                         + MappingVersion.name(contract.slug(), current.version()) + ": nothing to change");
@@ -68,13 +68,13 @@ public final class MappingEdits {
             return Edit.refused(noSuchField(contract, fieldName));
         }
         String name = alias == null ? "" : alias.strip();
-        if (normalize(field.label()).equals(normalize(name))) {
+        if (ColumnNames.normalize(field.label()).equals(ColumnNames.normalize(name))) {
             return Edit.refused("\"" + name + "\" is the label of " + field.label()
                     + ": a field's own label always matches and cannot be removed");
         }
         List<String> aliases = current.aliases().getOrDefault(field.key(), List.of());
         // every spelling of the name goes: one left behind would still match the column
-        List<String> found = aliases.stream().filter(a -> normalize(a).equals(normalize(name))).toList();
+        List<String> found = aliases.stream().filter(a -> ColumnNames.normalize(a).equals(ColumnNames.normalize(name))).toList();
         if (found.isEmpty()) {
             return Edit.refused(field.label() + " has no alias \"" + name + "\" in "
                     + MappingVersion.name(contract.slug(), current.version()) + " (its aliases: "
@@ -101,11 +101,6 @@ public final class MappingEdits {
         }
         return new Edit(copy(current.aliases()), wanted, "extra columns: " + current.extraColumns().toLowerCase(Locale.ROOT)
                 + " -> " + wanted.toLowerCase(Locale.ROOT), null);
-    }
-
-    /** How header names are compared (as the normalizer does). */
-    public static String normalize(String name) {
-        return ColumnNames.normalize(name);
     }
 
     private static String noSuchField(KindContract contract, String name) {

@@ -37,10 +37,21 @@ public class MappingSeed {
         try (Connection c = db.getConnection()) {
             seed(c, catalog.get());
         } catch (SQLException e) {
-            // the database may be away at start: the normalizer seeds lazily (MappingVersions.ensure)
+            // the database may be away at start: the first read of a kind seeds it (latest)
             LOG.warnf("could not seed the alias mappings at start (SQLSTATE %s); they are seeded when first read",
                     e.getSQLState());
         }
+    }
+
+    /** The kind's newest version, seeding version 1 of every kind first if this one has none yet. */
+    public static java.util.Optional<MappingVersion> latest(Connection c, MappingCatalog catalog, String kind)
+            throws SQLException {
+        java.util.Optional<MappingVersion> v = MappingVersions.latest(c, kind);
+        if (v.isPresent()) {
+            return v;
+        }
+        seed(c, catalog);
+        return MappingVersions.latest(c, kind);
     }
 
     /** Inserts version 1 of every kind that has none. */
