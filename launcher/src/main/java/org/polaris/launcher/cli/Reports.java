@@ -164,7 +164,8 @@ final class Reports {
                 Map<String, Map<String, Object>> fields = (Map<String, Map<String, Object>>) c.get("fields");
                 fields.forEach((name, f) -> {
                     b.append("      ").append(name).append(": ");
-                    if ("CREATE".equals(action)) {
+                    if ("CREATE".equals(action) || java.util.Objects.equals(f.get("old"), f.get("new"))) {
+                        // a field that names the entry without changing (a deactivated teacher's name)
                         b.append(shown(f.get("new")));
                     } else {
                         b.append(shown(f.get("old"))).append(" -> ").append(shown(f.get("new")));

@@ -389,6 +389,17 @@ class ReportsTest {
     }
 
     @Test
+    void aFieldThatDoesNotChangeIsShownAsItsValue() throws Exception {
+        List<Map<String, Object>> changes = JSON.readValue("""
+                [{"row": null, "action": "DEACTIVATE", "entity": "teacher_progress", "key": "2026-2027|cy@kckps.org",
+                  "fields": {"active": {"old": "true", "new": "false"}, "name": {"old": "Cy Lee", "new": "Cy Lee"}}}]
+                """, new com.fasterxml.jackson.core.type.TypeReference<>() { });
+
+        assertThat(Reports.diff(with(PATHFUL_RUN, "mode", "VALIDATE"), changes))
+                .contains("      active: true -> false\n      name: Cy Lee\n");
+    }
+
+    @Test
     void theDiffOfARunThatWroteSaysWhereItsChangesAre() {
         assertThat(Reports.diff(map(PATHFUL_RUN), List.of())).startsWith("Run 6f1c2d3e-0000-4000-8000-000000000001: it "
                 + "was not validate-only, so what it changed is in its import log (bin/polaris run "

@@ -37,7 +37,7 @@ public final class RunChanges {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into run_change (run_id, row_no, action, entity, entity_key, fields)
-                values (?::uuid, ?, ?, ?, ?, ?::jsonb)""")) {
+                values (?::uuid, ?, ?, ?, ?, ?::json)""")) {
             for (Change ch : changes) {
                 ps.setString(1, runId);
                 if (ch.row() == null) {
